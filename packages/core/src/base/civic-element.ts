@@ -1,0 +1,64 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { configContext, type CivicConfig } from '../config/config-context.js';
+import { ensureTokens } from '../styles/tokens.js';
+
+/** Detail types of every documented event, keyed by event name. Widgets extend this map. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface CivicEventMap {}
+
+type EventName = keyof CivicEventMap & string;
+type EmitArgs<K extends string> = K extends EventName
+  ? CivicEventMap[K] extends undefined | void
+    ? [detail?: CivicEventMap[K], options?: EventInit]
+    : [detail: CivicEventMap[K], options?: EventInit]
+  : [detail?: unknown, options?: EventInit];
+
+/**
+ * Base class of every Civic Elements component.
+ *
+ * - `emit()` fires typed, bubbling, composed events.
+ * - `api-base`, `lang` and `ags` may be set on the element itself; otherwise they come from the
+ *   closest `<civic-config>` (the element's own attribute wins).
+ */
+export class CivicElement extends LitElement {
+  /** Base URL of the back end that implements the Civic Elements REST contract. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** Amtlicher Gemeindeschlüssel: names the town on multi-town back ends. */
+  @property() ags?: string;
+
+  /** Configuration provided by the closest `<civic-config>`, if any. */
+  @consume({ context: configContext, subscribe: true })
+  protected providedConfig?: CivicConfig;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    ensureTokens();
+  }
+
+  /** The effective configuration: the element's own attributes win over the provider's. */
+  get config(): CivicConfig {
+    const provided = this.providedConfig ?? {};
+    return {
+      ...provided,
+      apiBase: this.apiBase ?? provided.apiBase,
+      ags: this.ags ?? provided.ags,
+      lang: this.getAttribute('lang') || provided.lang,
+    };
+  }
+
+  /** Fires a bubbling, composed, cancelable-if-asked event and returns it. */
+  emit<K extends string>(name: K, ...[detail, options]: EmitArgs<K>): CustomEvent {
+    const event = new CustomEvent(name, {
+      bubbles: true,
+      composed: true,
+      cancelable: false,
+      ...options,
+      detail,
+    });
+    this.dispatchEvent(event);
+    return event;
+  }
+}

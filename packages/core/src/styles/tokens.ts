@@ -1,0 +1,159 @@
+import { css, type CSSResult } from 'lit';
+
+/**
+ * The `--civic-*` design tokens. They sit on `:where(:root)` (specificity 0), so any rule a page or
+ * agency writes — `:root { --civic-color-primary: … }` — wins. Dark values apply with
+ * `prefers-color-scheme: dark` unless a `<civic-config theme="light">` says otherwise, or with
+ * `theme="dark"` explicitly.
+ */
+const light = css`
+  --civic-color-primary: #0b5394;
+  --civic-color-primary-hover: #083d6e;
+  --civic-color-on-primary: #ffffff;
+  --civic-color-text: #1b1f24;
+  --civic-color-text-muted: #4a5561;
+  --civic-color-surface: #ffffff;
+  --civic-color-surface-raised: #f3f5f7;
+  --civic-color-border: #6b7785;
+  --civic-color-border-subtle: #d0d6dd;
+  --civic-color-success: #1e6b2f;
+  --civic-color-success-surface: #e6f4ea;
+  --civic-color-warning: #7a4a00;
+  --civic-color-warning-surface: #fff4d6;
+  --civic-color-danger: #b3261e;
+  --civic-color-danger-surface: #fdecea;
+  --civic-color-info-surface: #e8f1fb;
+  --civic-color-highlight: #fff0a8;
+  --civic-color-focus: #1a73e8;
+`;
+
+const dark = css`
+  --civic-color-primary: #8cc4ff;
+  --civic-color-primary-hover: #b5d9ff;
+  --civic-color-on-primary: #0a1a2b;
+  --civic-color-text: #e9edf1;
+  --civic-color-text-muted: #b7c0ca;
+  --civic-color-surface: #15191e;
+  --civic-color-surface-raised: #222830;
+  --civic-color-border: #8e99a6;
+  --civic-color-border-subtle: #3a434e;
+  --civic-color-success: #8fd69f;
+  --civic-color-success-surface: #173222;
+  --civic-color-warning: #ffd27a;
+  --civic-color-warning-surface: #3a2c0c;
+  --civic-color-danger: #ffaaa3;
+  --civic-color-danger-surface: #3d1714;
+  --civic-color-info-surface: #16283d;
+  --civic-color-highlight: #4d4300;
+  --civic-color-focus: #8ab4f8;
+`;
+
+const scale = css`
+  --civic-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+  --civic-font-size-sm: 0.875rem;
+  --civic-font-size-md: 1rem;
+  --civic-font-size-lg: 1.25rem;
+  --civic-font-size-xl: 1.5rem;
+  --civic-font-weight-bold: 650;
+  --civic-line-height: 1.5;
+  --civic-space-2xs: 0.125rem;
+  --civic-space-xs: 0.25rem;
+  --civic-space-sm: 0.5rem;
+  --civic-space-md: 1rem;
+  --civic-space-lg: 1.5rem;
+  --civic-space-xl: 2rem;
+  --civic-radius-sm: 0.25rem;
+  --civic-radius-md: 0.5rem;
+  --civic-radius-pill: 999px;
+  --civic-focus-ring-width: 3px;
+  --civic-focus-ring-offset: 2px;
+  --civic-target-min: 2.75rem;
+  --civic-motion-duration: 150ms;
+  --civic-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+`;
+
+export const tokenStyles: CSSResult = css`
+  :where(:root) {
+    ${scale}
+    ${light}
+    color-scheme: light;
+  }
+  @media (prefers-color-scheme: dark) {
+    :where(:root) {
+      ${dark}
+    }
+    :where(civic-config[theme='light'], [data-civic-theme='light']) {
+      ${light}
+    }
+  }
+  :where(civic-config[theme='dark'], [data-civic-theme='dark']) {
+    ${dark}
+  }
+  :where(civic-config[theme='light'], [data-civic-theme='light']) {
+    ${light}
+  }
+  @media (prefers-reduced-motion: reduce) {
+    :where(:root) {
+      --civic-motion-duration: 0ms;
+    }
+  }
+`;
+
+const installed = Symbol.for('civic-elements/tokens');
+
+/**
+ * Adds the token sheet to the document once (also across two copies of the library). Uses a
+ * constructable stylesheet, so it works under a strict `style-src 'self'` policy.
+ */
+export function ensureTokens(doc: Document = document): void {
+  const host = doc as Document & { [installed]?: boolean };
+  if (host[installed]) return;
+  host[installed] = true;
+  const sheet = tokenStyles.styleSheet;
+  if (sheet) doc.adoptedStyleSheets = [sheet, ...doc.adoptedStyleSheets];
+}
+
+/**
+ * Shared host styles for every widget: font, colours, focus ring, forced colours, and the
+ * `[hidden]` rule. Widgets add their own styles after this.
+ */
+export const baseStyles: CSSResult = css`
+  :host {
+    box-sizing: border-box;
+    display: block;
+    font-family: var(--civic-font-family);
+    font-size: var(--civic-font-size-md);
+    line-height: var(--civic-line-height);
+    color: var(--civic-color-text);
+    -webkit-text-size-adjust: 100%;
+  }
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: var(--civic-focus-ring-width) solid var(--civic-color-focus);
+    outline-offset: var(--civic-focus-ring-offset);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  @media (forced-colors: active) {
+    :focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,53 @@
+// Unit and component tests in Debian's Chromium (see ../shared/TOOLCHAIN.md).
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { resultsReporter } from './scripts/wtr-results-reporter.mjs';
+
+const require = createRequire(import.meta.url);
+const mswWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'));
+
+export const chromeArgs = [
+  '--no-sandbox',
+  '--disable-dev-shm-usage',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const files = process.env.WTR_FILES
+  ? process.env.WTR_FILES.split(',')
+  : ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'];
+
+export default {
+  files,
+  nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
+  concurrency: 2,
+  testsFinishTimeout: 600_000,
+  testFramework: { config: { timeout: 10_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: chromeArgs,
+      },
+    }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' })],
+  middleware: [
+    function mswWorkerAtRoot(ctx, next) {
+      if (ctx.path === '/mockServiceWorker.js') {
+        ctx.type = 'application/javascript';
+        ctx.body = mswWorker;
+        return;
+      }
+      return next();
+    },
+  ],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), resultsReporter('unit')],
+};
