@@ -5,19 +5,10 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { resultsReporter } from './scripts/wtr-results-reporter.mjs';
+import { CHROME_ARGS, findChrome } from './scripts/chrome-path.mjs';
 
 const require = createRequire(import.meta.url);
 const mswWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'));
-
-export const chromeArgs = [
-  '--no-sandbox',
-  '--disable-dev-shm-usage',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const files = process.env.WTR_FILES
   ? process.env.WTR_FILES.split(',')
@@ -32,9 +23,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        executablePath: findChrome() ?? '/usr/bin/chromium',
         headless: true,
-        args: chromeArgs,
+        args: CHROME_ARGS,
       },
     }),
   ],

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in one run. Prints each step's time and ends with one
+// line `N passed, N failed` summed over all steps. A step that writes .test-results/<name>.json
+// ({passed, failed}) is counted by its tests; any other step counts as one check. Exits non-zero
+// when anything failed.
+//   node scripts/test.mjs               all steps
+//   node scripts/test.mjs unit size     only the named steps
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const STEPS = [
+  { name: 'typecheck', cmd: 'npx tsc -p tsconfig.json --noEmit && npx tsc -p tsconfig.node.json --noEmit' },
+  { name: 'lint', cmd: 'npx eslint --max-warnings 0 . && node scripts/notices.mjs --check' },
+  { name: 'unit', cmd: 'npx web-test-runner', results: 'unit' },
+];
+
+const only = process.argv.slice(2);
+const steps = only.length ? STEPS.filter((s) => only.includes(s.name)) : STEPS;
+if (only.length && steps.length !== only.length) {
+  console.error(`Unknown step. Steps: ${STEPS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+
+const env = { ...process.env, FORCE_COLOR: '0', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', PUPPETEER_SKIP_DOWNLOAD: '1', STORYBOOK_DISABLE_TELEMETRY: '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_UPDATE_NOTIFIER: '1' };
+
+function runStep(step) {
+  return new Promise((resolve) => {
+    const child = spawn(step.cmd, { shell: true, stdio: ['ignore', 'inherit', 'inherit'], env });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+rmSync('.test-results', { recursive: true, force: true });
+mkdirSync('.test-results', { recursive: true });
+
+const summary = [];
+let passed = 0;
+let failed = 0;
+const started = Date.now();
+for (const step of steps) {
+  console.log(`\n=== ${step.name}: ${step.cmd}`);
+  const t0 = Date.now();
+  const code = await runStep(step);
+  const seconds = (Date.now() - t0) / 1000;
+  let counts = { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+  const file = step.results ? `.test-results/${step.results}.json` : undefined;
+  if (file && existsSync(file)) {
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    counts = { passed: r.passed, failed: r.failed };
+    // A runner that exits non-zero with no failed test (crash, no tests found) still fails.
+    if (code !== 0 && counts.failed === 0) counts.failed = 1;
+    if (code === 0 && counts.passed === 0) counts.failed = 1;
+  }
+  passed += counts.passed;
+  failed += counts.failed;
+  summary.push({ step: step.name, ok: code === 0 && counts.failed === 0, seconds, ...counts });
+  console.log(`=== ${step.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${seconds.toFixed(1)} s — ${counts.passed} passed, ${counts.failed} failed`);
+}
+
+console.log('\nStep                 Result  Time      Passed  Failed');
+for (const s of summary) {
+  console.log(`${s.step.padEnd(20)} ${(s.ok ? 'ok' : 'FAIL').padEnd(7)} ${(s.seconds.toFixed(1) + ' s').padStart(8)}  ${String(s.passed).padStart(6)}  ${String(s.failed).padStart(6)}`);
+}
+console.log(`Total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
