@@ -8,3 +8,4 @@ export * from './api/index.js';
 export * from './localize/index.js';
 export * from './realtime/index.js';
 export * from './controllers/index.js';
+export * from './antibot/index.js';
