@@ -1,0 +1,5 @@
+// civic-elements — the npm entry: core's public API, and every tag registered on import.
+// For lazy registration (a tag's code loads when the tag first appears) use `civic-elements/loader.js`.
+export * from '@civic-elements/core';
+
+import '@civic-elements/core/civic-config.js';
