@@ -1,0 +1,262 @@
+// JavaScript builds (`rollup -c rollup.config.js`; `npm run build` = scripts/build.mjs adds the
+// declarations and the custom elements manifest). Packages are discovered, not listed: see
+// scripts/build-packages.mjs. Three kinds of output:
+//
+//   1. npm: packages/<pkg>/dist/**/*.js for every package with "civic": {"kind": …}, one file per
+//      source module (so `sideEffects` and tree-shaking work), every package import external
+//      (lit, @lit/*, i18next, @civic-elements/*: one copy per page, chosen by the app's bundler).
+//   2. CDN: packages/civic-elements/dist/cdn/ — `civic-elements.js` (stable name; the lazy loader),
+//      `chunks/shared-<hash>.js` (lit, @lit/context, @lit/task, i18next and what the loader needs
+//      from core, once for every widget) and one chunk per widget, loaded the first time its tag
+//      appears. Minified, ES2021, no eval, relative imports only: works from any origin under
+//      `script-src 'self'` (or the CDN's origin). `manifest.json` lists which files each tag needs.
+//   3. packages/mock-api/dist/browser/demo-backend.js — a self-contained browser bundle of
+//      src/demo-backend.ts (msw included) next to msw's mockServiceWorker.js, built only when that
+//      source exists.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { build as esbuildBuild } from 'esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import {
+  CDN_DIR,
+  DEMO_BACKEND_OUT,
+  DEMO_BACKEND_SRC,
+  ROOT,
+  UMBRELLA_DIR,
+  allTags,
+  browserPackages,
+  checkPackages,
+  discoverPackages,
+  isBareSpecifier,
+} from './scripts/build-packages.mjs';
+
+const require = createRequire(import.meta.url);
+const TSCONFIG = 'tsconfig.base.json';
+const NPM_TARGET = 'es2021';
+const CDN_TARGET = 'es2021';
+
+const packages = discoverPackages();
+const problems = checkPackages(packages);
+if (problems.length) {
+  throw new Error(
+    `Package layout problems:\n  ${problems.join('\n  ')}\nFix package.json fields with: node scripts/build-packages.mjs --write`,
+  );
+}
+const browser = browserPackages(packages);
+const quiet = (warning, warn) => {
+  // msw's own sources contain a harmless import cycle; everything else is worth seeing.
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
+  warn(warning);
+};
+
+/** Which modules of a workspace package have side effects: those its package.json lists. */
+function sideEffectsOf(id) {
+  for (const pkg of browser) {
+    if (!id.startsWith(pkg.dir + '/')) continue;
+    const rel = `./${relative(pkg.dir, id)}`;
+    const list = pkg.json.sideEffects;
+    return Array.isArray(list) ? list.includes(rel) : list !== false;
+  }
+  return null;
+}
+
+/**
+ * Resolves `@civic-elements/*` and `civic-elements` imports to the TypeScript sources (the
+ * "development" target of the package's exports) and applies the packages' `sideEffects` lists to
+ * their modules, as an app's bundler would with the published packages.
+ */
+function workspaceSources() {
+  const byName = new Map(packages.map((p) => [p.name, p]));
+  return {
+    name: 'civic-workspace-sources',
+    async resolveId(source, importer, options) {
+      const match = /^(@civic-elements\/[^/]+|civic-elements)(\/.+)?$/.exec(source);
+      if (match) {
+        const pkg = byName.get(match[1]);
+        const subpath = match[2] ? `.${match[2]}` : '.';
+        const target = pkg?.json.exports?.[subpath];
+        const dev = typeof target === 'string' ? target : target?.development ?? target?.default;
+        if (!pkg || typeof dev !== 'string') this.error(`Cannot resolve ${source}: no such export`);
+        const id = join(pkg.dir, dev);
+        return { id, moduleSideEffects: sideEffectsOf(id) ?? true };
+      }
+      if (importer && source.startsWith('.')) {
+        const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+        if (resolved && !resolved.external) {
+          const sideEffects = sideEffectsOf(resolved.id);
+          if (sideEffects !== null) return { ...resolved, moduleSideEffects: sideEffects };
+        }
+        return resolved;
+      }
+      return null;
+    },
+  };
+}
+
+/** Emits stylesheets a package declares in civic.css from a module's exported CSSResult. */
+function cssFromModules(pkg) {
+  return {
+    name: 'civic-css-from-modules',
+    async generateBundle() {
+      for (const { fileName, module, exportName } of pkg.css) {
+        const built = await esbuildBuild({
+          entryPoints: [join(pkg.dir, module)],
+          bundle: true,
+          format: 'esm',
+          platform: 'node',
+          write: false,
+          logLevel: 'silent',
+          tsconfig: join(ROOT, TSCONFIG),
+        });
+        const code = built.outputFiles[0].text;
+        const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+        const cssText = mod[exportName]?.cssText;
+        if (typeof cssText !== 'string') this.error(`${pkg.name}: ${module} has no CSSResult export "${exportName}"`);
+        this.emitFile({
+          type: 'asset',
+          fileName,
+          source: `/* ${pkg.name}/${fileName} — generated from ${module} (${exportName}); do not edit. */\n${cssText.trim()}\n`,
+        });
+      }
+    },
+  };
+}
+
+function npmConfig(pkg) {
+  const src = join(pkg.dir, 'src');
+  return {
+    input: pkg.entries.map((e) => join(pkg.dir, e.src)),
+    external: isBareSpecifier,
+    onwarn: quiet,
+    plugins: [esbuild({ tsconfig: TSCONFIG, target: NPM_TARGET }), cssFromModules(pkg)],
+    output: {
+      dir: join(pkg.dir, 'dist'),
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: src,
+      entryFileNames: '[name].js',
+      sourcemap: true,
+    },
+  };
+}
+
+const VENDOR = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+|i18next)[\\/]/;
+
+/** The files a chunk needs before it runs: itself and its static imports, transitively. */
+function staticClosure(bundle, fileName, seen = new Set()) {
+  if (seen.has(fileName)) return seen;
+  seen.add(fileName);
+  for (const imported of bundle[fileName]?.imports ?? []) staticClosure(bundle, imported, seen);
+  return seen;
+}
+
+/**
+ * CDN chunking: lit, @lit/*, i18next and every module the loader needs at once go into one eager
+ * `shared` chunk; the rest (each widget, and core code only widgets use) is split by rollup so a
+ * page loads only what its tags need. Writes manifest.json: the eager files and each tag's files.
+ */
+function cdnChunks(entryId) {
+  let eager;
+  const tags = allTags(packages);
+  return {
+    manualChunks(id, { getModuleInfo }) {
+      if (!eager) {
+        eager = new Set();
+        const visit = (moduleId) => {
+          if (eager.has(moduleId)) return;
+          eager.add(moduleId);
+          for (const imported of getModuleInfo(moduleId)?.importedIds ?? []) visit(imported);
+        };
+        visit(entryId);
+      }
+      if (id === entryId) return undefined;
+      if (VENDOR.test(id) || eager.has(id)) return 'shared';
+      return undefined;
+    },
+    plugin: {
+      name: 'civic-cdn-manifest',
+      generateBundle(_options, bundle) {
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const entry = chunks.find((c) => c.isEntry);
+        const eagerFiles = [...staticClosure(bundle, entry.fileName)];
+        const byTag = {};
+        for (const { tag, src, pkg } of tags) {
+          const moduleId = join(pkg.dir, src);
+          const chunk = chunks.find((c) => c.moduleIds.includes(moduleId));
+          if (!chunk) this.error(`<${tag}> (${pkg.name}/${src}) is not in the CDN build: add it to the registry`);
+          byTag[tag] = [...staticClosure(bundle, chunk.fileName)].filter((f) => !eagerFiles.includes(f));
+        }
+        const manifest = {
+          entry: entry.fileName,
+          eager: eagerFiles,
+          tags: byTag,
+          chunks: Object.fromEntries(chunks.map((c) => [c.fileName, c.name])),
+        };
+        this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(manifest, null, 2)}\n` });
+      },
+    },
+  };
+}
+
+function cdnConfig() {
+  const entryId = join(UMBRELLA_DIR, 'src', 'loader.ts');
+  const chunks = cdnChunks(entryId);
+  return {
+    input: { 'civic-elements': entryId },
+    onwarn: quiet,
+    plugins: [
+      workspaceSources(),
+      nodeResolve({ browser: true, exportConditions: ['production'] }),
+      esbuild({ tsconfig: TSCONFIG, target: CDN_TARGET, minify: true, legalComments: 'eof' }),
+      chunks.plugin,
+    ],
+    output: {
+      dir: CDN_DIR,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: chunks.manualChunks,
+      sourcemap: true,
+    },
+  };
+}
+
+function demoBackendConfig() {
+  return {
+    input: DEMO_BACKEND_SRC,
+    onwarn: quiet,
+    plugins: [
+      workspaceSources(),
+      nodeResolve({ browser: true, exportConditions: ['production'] }),
+      esbuild({
+        tsconfig: TSCONFIG,
+        target: CDN_TARGET,
+        minify: true,
+        legalComments: 'eof',
+        // e.g. the contract's seed data
+        loaders: { '.json': 'json' },
+      }),
+      {
+        name: 'civic-copy-msw-worker',
+        writeBundle() {
+          mkdirSync(DEMO_BACKEND_OUT, { recursive: true });
+          copyFileSync(require.resolve('msw/mockServiceWorker.js'), join(DEMO_BACKEND_OUT, 'mockServiceWorker.js'));
+        },
+      },
+    ],
+    output: {
+      file: join(DEMO_BACKEND_OUT, 'demo-backend.js'),
+      format: 'es',
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
+  };
+}
+
+export default [
+  ...browser.map(npmConfig),
+  cdnConfig(),
+  ...(existsSync(DEMO_BACKEND_SRC) ? [demoBackendConfig()] : []),
+];

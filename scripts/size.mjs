@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// `npm run size` (after `npm run build`): gzip -9 sizes of what users download, checked against
+// size-budget.json.
+//   npm <entry>          every npm entry, bundled and minified with @civic-elements/* included and
+//                        lit, @lit/*, i18next external (what the entry adds to an app)
+//   cdn <file>           every CDN file as served (already minified)
+//   cdn page: <tag>      CDN files a page with only that tag loads (loader + shared + its chunks)
+//   cdn whole suite      every CDN file
+// Each measurement needs a ceiling in size-budget.json; a measurement above its ceiling, or without
+// one, fails. Goals in the same file are reported as distances (they do not fail the run).
+//   node scripts/size.mjs            report and check
+//   node scripts/size.mjs --init     first add missing ceilings (measured size + 10 %, rounded up);
+//                                    existing ceilings are never raised
+//   node scripts/size.mjs --tighten  also lower ceilings to measured size + 10 % where that is lower
+// Writes .test-results/size.json: {passed, failed} = budget checks passed / failed.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { CDN_DIR, ROOT, browserPackages } from './build-packages.mjs';
+
+const BUDGET_FILE = join(ROOT, 'size-budget.json');
+const RESULTS_FILE = join(ROOT, '.test-results', 'size.json');
+const VENDOR_EXTERNAL = ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*', 'i18next'];
+const MARGIN = 1.1;
+
+const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
+const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+
+function writeResults(passed, failed) {
+  mkdirSync(join(ROOT, '.test-results'), { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ passed, failed })}\n`);
+}
+
+function fail(message) {
+  console.error(message);
+  writeResults(0, 1);
+  process.exit(1);
+}
+
+/** Min+gz size of one npm entry as an app's bundler would include it. */
+async function measureNpmEntry(file) {
+  const result = await build({
+    entryPoints: [file],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2021',
+    external: VENDOR_EXTERNAL,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  });
+  return gz(result.outputFiles[0].contents);
+}
+
+export async function measure() {
+  const measurements = [];
+  for (const pkg of browserPackages()) {
+    for (const entry of pkg.entries) {
+      const file = join(pkg.dir, 'dist', entry.src.replace(/^src\//, '').replace(/\.ts$/, '.js'));
+      if (!existsSync(file)) fail(`${file} is missing: run \`npm run build\` first.`);
+      const name = `npm ${pkg.name}${entry.subpath === '.' ? '' : entry.subpath.slice(1)}`;
+      measurements.push({ name, bytes: await measureNpmEntry(file) });
+    }
+  }
+
+  const manifestFile = join(CDN_DIR, 'manifest.json');
+  if (!existsSync(manifestFile)) fail(`${manifestFile} is missing: run \`npm run build\` first.`);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  const fileSize = new Map();
+  const labels = new Map();
+  for (const [fileName, chunkName] of Object.entries(manifest.chunks)) {
+    const bytes = gz(readFileSync(join(CDN_DIR, fileName)));
+    fileSize.set(fileName, bytes);
+    let label = fileName === manifest.entry ? `cdn ${fileName}` : `cdn chunk ${chunkName}`;
+    if ([...labels.values()].includes(label)) label = `cdn ${fileName.replace(/-[\w-]{8}\.js$/, '')}`;
+    labels.set(fileName, label);
+    measurements.push({ name: label, bytes, file: fileName });
+  }
+  const sum = (files) => [...new Set(files)].reduce((total, f) => total + fileSize.get(f), 0);
+  for (const [tag, files] of Object.entries(manifest.tags)) {
+    const all = [...manifest.eager, ...files];
+    measurements.push({ name: `cdn page: ${tag}`, bytes: sum(all), files: all.map((f) => labels.get(f).replace(/^cdn /, '')) });
+  }
+  measurements.push({ name: 'cdn whole suite', bytes: sum([...fileSize.keys()]), files: [`${fileSize.size} files`] });
+  return measurements;
+}
+
+function goalApplies(goal, name) {
+  return goal.applies.endsWith('*') ? name.startsWith(goal.applies.slice(0, -1)) : name === goal.applies;
+}
+
+async function main() {
+  const args = new Set(process.argv.slice(2));
+  const budget = JSON.parse(readFileSync(BUDGET_FILE, 'utf8'));
+  budget.ceilings ??= {};
+  const measurements = await measure();
+
+  if (args.has('--init') || args.has('--tighten')) {
+    const changes = [];
+    for (const m of measurements) {
+      const proposed = Math.ceil(m.bytes * MARGIN);
+      const current = budget.ceilings[m.name];
+      if (current === undefined) {
+        budget.ceilings[m.name] = proposed;
+        changes.push(`added   ${m.name}: ${proposed}`);
+      } else if (args.has('--tighten') && proposed < current) {
+        budget.ceilings[m.name] = proposed;
+        changes.push(`lowered ${m.name}: ${current} → ${proposed}`);
+      }
+    }
+    budget.ceilings = Object.fromEntries(Object.entries(budget.ceilings).sort(([a], [b]) => a.localeCompare(b)));
+    writeFileSync(BUDGET_FILE, `${JSON.stringify(budget, null, 2)}\n`);
+    console.log(changes.length ? `size-budget.json:\n  ${changes.join('\n  ')}` : 'size-budget.json: no changes');
+  }
+
+  let passed = 0;
+  let failed = 0;
+  const width = Math.max(...measurements.map((m) => m.name.length));
+  console.log(`${'measurement (gzip -9)'.padEnd(width)}  ${'size'.padStart(10)}  ${'ceiling'.padStart(10)}  result`);
+  for (const m of measurements) {
+    const ceiling = budget.ceilings[m.name];
+    let result;
+    if (ceiling === undefined) {
+      failed++;
+      result = 'FAIL no ceiling (add with: npm run size -- --init)';
+    } else if (m.bytes > ceiling) {
+      failed++;
+      result = `FAIL ${m.bytes - ceiling} B over`;
+    } else {
+      passed++;
+      result = `ok   ${ceiling - m.bytes} B headroom`;
+    }
+    const parts = m.files ? `  (${m.files.join(' + ')})` : '';
+    console.log(`${m.name.padEnd(width)}  ${kB(m.bytes).padStart(10)}  ${(ceiling === undefined ? '—' : kB(ceiling)).padStart(10)}  ${result}${parts}`);
+  }
+  const unused = Object.keys(budget.ceilings).filter((name) => !measurements.some((m) => m.name === name));
+  if (unused.length) console.log(`\nCeilings without a measurement (remove them when the entry is gone for good):\n  ${unused.join('\n  ')}`);
+
+  console.log('\nGoals (reported, not enforced):');
+  for (const goal of budget.goals ?? []) {
+    const matching = measurements.filter((m) => goalApplies(goal, m.name));
+    if (matching.length === 0) console.log(`  ${goal.name} ≤ ${kB(goal.bytes)}: nothing measured yet`);
+    for (const m of matching) {
+      const distance = goal.bytes - m.bytes;
+      console.log(
+        `  ${goal.name} ≤ ${kB(goal.bytes)}: ${m.name} ${kB(m.bytes)} — ${distance >= 0 ? `${kB(distance)} under the goal` : `OVER the goal by ${kB(-distance)}`}`,
+      );
+    }
+  }
+
+  writeResults(passed, failed);
+  console.log(`\nsize: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+await main();
