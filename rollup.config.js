@@ -153,74 +153,112 @@ function staticClosure(bundle, fileName, seen = new Set()) {
 }
 
 /**
- * CDN chunking: lit, @lit/*, i18next and every module the loader needs at once go into one eager
- * `shared` chunk; the rest (each widget, and core code only widgets use) is split by rollup so a
- * page loads only what its tags need. Writes manifest.json: the eager files and each tag's files.
+ * CDN chunking. One eager `shared` chunk holds lit, @lit/*, i18next, every module the loader needs
+ * at once, and the library code (core) that every lazily loaded tag uses. The rest — each widget,
+ * and library code only some widgets use — is split by rollup, so a page loads only what its tags
+ * need. Which library code every tag uses follows from a first, unminified pass (what rollup
+ * actually keeps after tree-shaking, through core's re-exporting index), not from import lists.
  */
-function cdnChunks(entryId) {
-  let eager;
-  const tags = allTags(packages);
-  return {
-    manualChunks(id, { getModuleInfo }) {
-      if (!eager) {
-        eager = new Set();
-        const visit = (moduleId) => {
-          if (eager.has(moduleId)) return;
-          eager.add(moduleId);
-          for (const imported of getModuleInfo(moduleId)?.importedIds ?? []) visit(imported);
-        };
-        visit(entryId);
-      }
-      if (id === entryId) return undefined;
-      if (VENDOR.test(id) || eager.has(id)) return 'shared';
-      return undefined;
-    },
-    plugin: {
-      name: 'civic-cdn-manifest',
-      generateBundle(_options, bundle) {
-        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-        const entry = chunks.find((c) => c.isEntry);
-        const eagerFiles = [...staticClosure(bundle, entry.fileName)];
-        const byTag = {};
-        for (const { tag, src, pkg } of tags) {
-          const moduleId = join(pkg.dir, src);
-          const chunk = chunks.find((c) => c.moduleIds.includes(moduleId));
-          if (!chunk) this.error(`<${tag}> (${pkg.name}/${src}) is not in the CDN build: add it to the registry`);
-          byTag[tag] = [...staticClosure(bundle, chunk.fileName)].filter((f) => !eagerFiles.includes(f));
-        }
-        const manifest = {
-          entry: entry.fileName,
-          eager: eagerFiles,
-          tags: byTag,
-          chunks: Object.fromEntries(chunks.map((c) => [c.fileName, c.name])),
-        };
-        this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(manifest, null, 2)}\n` });
-      },
-    },
-  };
-}
+const CDN_ENTRY = join(UMBRELLA_DIR, 'src', 'loader.ts');
+const lazyTags = allTags(packages);
+const libraryDirs = browser.filter((p) => p.kind === 'library').map((p) => `${p.dir}/`);
+const isLibrary = (id) => libraryDirs.some((dir) => id.startsWith(dir));
 
-function cdnConfig() {
-  const entryId = join(UMBRELLA_DIR, 'src', 'loader.ts');
-  const chunks = cdnChunks(entryId);
+function cdnInputOptions(manualChunks, extraPlugins = [], minify = false) {
   return {
-    input: { 'civic-elements': entryId },
+    input: { 'civic-elements': CDN_ENTRY },
     onwarn: quiet,
     plugins: [
       workspaceSources(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
-      esbuild({ tsconfig: TSCONFIG, target: CDN_TARGET, minify: true, legalComments: 'eof' }),
-      chunks.plugin,
+      esbuild({ tsconfig: TSCONFIG, target: CDN_TARGET, minify, legalComments: 'eof' }),
+      ...extraPlugins,
     ],
     output: {
       dir: CDN_DIR,
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      manualChunks: chunks.manualChunks,
+      manualChunks,
       sourcemap: true,
     },
   };
+}
+
+/** Chunks by the rule above, given the library modules every lazy tag uses. */
+function manualChunksWith(common) {
+  let eager;
+  return (id, { getModuleInfo }) => {
+    if (!eager) {
+      eager = new Set();
+      const visit = (moduleId) => {
+        if (eager.has(moduleId)) return;
+        eager.add(moduleId);
+        for (const imported of getModuleInfo(moduleId)?.importedIds ?? []) visit(imported);
+      };
+      visit(CDN_ENTRY);
+    }
+    if (id === CDN_ENTRY) return undefined;
+    if (VENDOR.test(id) || eager.has(id) || common.has(id)) return 'shared';
+    return undefined;
+  };
+}
+
+/** For each tag: the chunk that registers it and the further files it needs beyond `eager`. */
+function tagFiles(context, bundle, eagerFiles) {
+  const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+  const byTag = {};
+  for (const { tag, src, pkg } of lazyTags) {
+    const moduleId = join(pkg.dir, src);
+    const chunk = chunks.find((c) => c.moduleIds.includes(moduleId));
+    if (!chunk) context.error(`<${tag}> (${pkg.name}/${src}) is not in the CDN build: add it to the registry`);
+    byTag[tag] = [...staticClosure(bundle, chunk.fileName)].filter((f) => !eagerFiles.includes(f));
+  }
+  return byTag;
+}
+
+/** First pass: the library modules that every lazily loaded tag's files contain. */
+async function libraryModulesEveryTagUses() {
+  const { rollup } = await import('rollup');
+  let common = new Set();
+  const probe = {
+    name: 'civic-cdn-probe',
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+      const eagerFiles = [...staticClosure(bundle, entry.fileName)];
+      const used = Object.values(tagFiles(this, bundle, eagerFiles))
+        .filter((files) => files.length > 0)
+        .map((files) => new Set(files.flatMap((f) => Object.entries(bundle[f].modules))
+          .filter(([id, info]) => isLibrary(id) && info.renderedLength > 0)
+          .map(([id]) => id)));
+      common = new Set([...(used[0] ?? [])].filter((id) => used.every((set) => set.has(id))));
+    },
+  };
+  const options = cdnInputOptions(manualChunksWith(new Set()), [probe]);
+  const bundle = await rollup(options);
+  await bundle.generate({ ...options.output, sourcemap: false });
+  await bundle.close();
+  return common;
+}
+
+async function cdnConfig() {
+  const common = await libraryModulesEveryTagUses();
+  const manifest = {
+    name: 'civic-cdn-manifest',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const entry = chunks.find((c) => c.isEntry);
+      const eagerFiles = [...staticClosure(bundle, entry.fileName)];
+      const content = {
+        entry: entry.fileName,
+        eager: eagerFiles,
+        tags: tagFiles(this, bundle, eagerFiles),
+        chunks: Object.fromEntries(chunks.map((c) => [c.fileName, c.name])),
+      };
+      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(content, null, 2)}\n` });
+    },
+  };
+  return cdnInputOptions(manualChunksWith(common), [manifest], true);
 }
 
 function demoBackendConfig() {
@@ -257,6 +295,6 @@ function demoBackendConfig() {
 
 export default [
   ...browser.map(npmConfig),
-  cdnConfig(),
+  await cdnConfig(),
   ...(existsSync(DEMO_BACKEND_SRC) ? [demoBackendConfig()] : []),
 ];
