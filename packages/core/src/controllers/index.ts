@@ -1,1 +1,2 @@
-export {};
+export * from './announcer.js';
+export * from './has-slot.js';
