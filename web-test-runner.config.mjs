@@ -27,6 +27,14 @@ export default {
         headless: true,
         args: CHROME_ARGS,
       },
+      // With two test files at once, one page is in a background tab that gets no animation
+      // frames (fixture() waits for one) and no focus: emulate focus for every page.
+      async createPage({ browser }) {
+        const page = await browser.newPage();
+        const session = await page.createCDPSession();
+        await session.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+        return page;
+      },
     }),
   ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' })],

@@ -3,6 +3,8 @@ import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { configContext, type CivicConfig } from '../config/config-context.js';
 import { ensureTokens } from '../styles/tokens.js';
+import { LocalizeController } from '../localize/localize-controller.js';
+import type { StringOverrides } from '../localize/overrides.js';
 
 /** Detail types of every documented event, keyed by event name. Widgets extend this map. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -21,8 +23,23 @@ type EmitArgs<K extends string> = K extends EventName
  * - `emit()` fires typed, bubbling, composed events.
  * - `api-base`, `lang` and `ags` may be set on the element itself; otherwise they come from the
  *   closest `<civic-config>` (the element's own attribute wins).
+ * - `localize` resolves the language (own `lang` → closest `[lang]` → `<html lang>` → `de`),
+ *   follows live changes and applies per-instance string overrides (`strings` property or a
+ *   `<script type="application/json" slot="strings">` child).
  */
 export class CivicElement extends LitElement {
+  /** The widget's string namespace (see `registerStrings`); keys missing there come from `core`. */
+  static localizeNamespace?: string;
+
+  /** Per-instance overrides of any citizen-visible string: `{ "key": "text" }` or per language. */
+  @property({ attribute: false }) strings?: StringOverrides;
+
+  /** Language, text direction, translations and `Intl` formatting for this element. */
+  protected readonly localize = new LocalizeController(this, {
+    ns: (this.constructor as typeof CivicElement).localizeNamespace,
+    onLangChange: (lang) => this.languageChanged(lang),
+  });
+
   /** Base URL of the back end that implements the Civic Elements REST contract. */
   @property({ attribute: 'api-base' }) apiBase?: string;
 
@@ -45,9 +62,15 @@ export class CivicElement extends LitElement {
       ...provided,
       apiBase: this.apiBase ?? provided.apiBase,
       ags: this.ags ?? provided.ags,
-      lang: this.getAttribute('lang') || provided.lang,
+      lang: this.localize.lang,
     };
   }
+
+  /**
+   * Called after the resolved language changed while connected. Widgets override it to refetch
+   * server texts with the new `Accept-Language`; the element re-renders either way.
+   */
+  protected languageChanged(_lang: string): void {}
 
   /** Fires a bubbling, composed, cancelable-if-asked event and returns it. */
   emit<K extends string>(name: K, ...[detail, options]: EmitArgs<K>): CustomEvent {
