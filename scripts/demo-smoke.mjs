@@ -41,6 +41,20 @@ export const DEMO_PAGES = [
 
 const PAGE_TIMEOUT = 30_000;
 const SETTLE_TIMEOUT = 5_000;
+const QUIET_MS = 500;
+
+/**
+ * Waits until the page has started no request for QUIET_MS (at most SETTLE_TIMEOUT). Unlike
+ * Playwright's "networkidle", a long-lived event stream that stays open does not block it.
+ */
+async function settle(page, lastRequestAt) {
+  const deadline = Date.now() + SETTLE_TIMEOUT;
+  while (Date.now() < deadline) {
+    const quiet = Date.now() - lastRequestAt();
+    if (quiet >= QUIET_MS) return;
+    await page.waitForTimeout(QUIET_MS - quiet);
+  }
+}
 
 /** Tags the CDN build registers (from its manifest), so the smoke can wait for them to upgrade. */
 function knownTags() {
@@ -83,6 +97,10 @@ async function checkPage(browser, origin, { path, status }, tags) {
       badHeaders.push(`HTML without the demo's Content-Security-Policy: ${url.pathname}`);
     }
   });
+  let lastRequest = Date.now();
+  page.on('request', () => {
+    lastRequest = Date.now();
+  });
   const expectedStatus = status >= 400 ? [status] : [];
   try {
     const response = await page.goto(origin + path, { waitUntil: 'load' });
@@ -93,7 +111,7 @@ async function checkPage(browser, origin, { path, status }, tags) {
       tags,
       { timeout: SETTLE_TIMEOUT },
     );
-    await page.waitForLoadState('networkidle', { timeout: SETTLE_TIMEOUT }).catch(() => {});
+    await settle(page, () => lastRequest);
     if (!(await page.evaluate(() => document.documentElement.lang === 'de'))) problems.push('<html lang="de"> is missing');
     problems.push(...(await axeViolations(page, 'html', { inject: 'evaluate' })));
     problems.push(...(await brokenLinks(page, origin)));

@@ -12,6 +12,9 @@
 //                          browser (msw service worker answering /api). When it is not built, an
 //                          empty module that says so, so pages still load without errors.
 //   /mockServiceWorker.js  msw's service worker script, from node_modules
+//   /api/…                 reaches this server only when the mock's service worker did not answer
+//                          (not built, or not ready yet): 503 problem+json `unavailable` with
+//                          Retry-After, never a misleading 404.
 // HTML is sent with a strict Content-Security-Policy (no inline scripts or styles); every response
 // carries X-Content-Type-Options: nosniff.
 //
@@ -144,6 +147,24 @@ function notFound(req, res) {
   else sendText(req, res, 404, 'text/plain; charset=utf-8', 'Nicht gefunden\n');
 }
 
+/** /api requests the in-browser mock did not intercept: the contract's `unavailable` problem. */
+function backendUnavailable(req, res) {
+  const body = JSON.stringify({
+    type: 'urn:civic:problem:unavailable',
+    title: 'Vorübergehend nicht verfügbar',
+    status: 503,
+    code: 'unavailable',
+    detail:
+      'Diese Anfrage hat kein Demo-Back-End beantwortet: Der Service Worker der Mock-API ist noch nicht bereit oder nicht gebaut.',
+    retryAfter: 1,
+  });
+  sendText(req, res, 503, 'application/problem+json', body, {
+    'Retry-After': '1',
+    'Cache-Control': 'no-store',
+    'Content-Language': 'de',
+  });
+}
+
 const isFile = (file) => file !== undefined && existsSync(file) && statSync(file).isFile();
 
 function handle(req, res) {
@@ -166,6 +187,7 @@ function handle(req, res) {
   }
   if (path === '/demo-backend.js.map' && isFile(`${DEMO_BACKEND}.map`)) return sendFile(req, res, `${DEMO_BACKEND}.map`);
   if (path === '/mockServiceWorker.js') return sendFile(req, res, MSW_WORKER);
+  if (path === '/api' || path.startsWith('/api/')) return backendUnavailable(req, res);
   if (path.startsWith('/cdn/')) {
     const file = inside(CDN_DIR, path.slice('/cdn/'.length));
     return isFile(file) ? sendFile(req, res, file) : notFound(req, res);
@@ -213,11 +235,18 @@ export function startDemoServer({ port = 8080, host = '127.0.0.1' } = {}) {
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: { mock: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
-  });
+  const usage = 'Usage: node scripts/start.mjs [--mock]   (environment: PORT=8080, HOST=127.0.0.1)';
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { mock: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    console.error(`[start] ${error.message}\n${usage}`);
+    process.exit(2);
+  }
   if (values.help) {
-    console.log('Usage: node scripts/start.mjs [--mock]   (PORT=8080, HOST=127.0.0.1)');
+    console.log(usage);
     return;
   }
   const port = Number(process.env.PORT ?? 8080);
