@@ -207,6 +207,13 @@ describe('contract', () => {
       }
     });
 
+    test('README documents every code with its status', () => {
+      const readme = readFileSync(join(PACKAGE_DIR, 'README.md'), 'utf8');
+      for (const code of PROBLEM_CODES) {
+        assert.match(readme, new RegExp(`^\\| \`${code}\` \\| ${PROBLEM_STATUS[code]} \\|`, 'm'), `README row for ${code}`);
+      }
+    });
+
     test('error responses name only codes with their own HTTP status', () => {
       for (const { file, op, where } of OPS) {
         for (const [status, resRef] of Object.entries<Json>(op.responses)) {

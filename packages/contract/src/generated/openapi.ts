@@ -1591,6 +1591,7 @@ export interface components {
         Phone: string;
         /**
          * Format: uri
+         * @description Absolute `https://` URL (`http://` only for local development).
          * @example https://www.musterstadt.de/personalausweis
          */
         HttpsUrl: string;
@@ -4109,7 +4110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "*/*": string;
                 };
             };
             400: components["responses"]["BadRequest"];

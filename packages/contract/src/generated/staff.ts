@@ -769,6 +769,7 @@ export interface components {
         EstimatedWaitMinutes: number | null;
         /**
          * Format: uri
+         * @description Absolute `https://` URL (`http://` only for local development).
          * @example https://www.musterstadt.de/personalausweis
          */
         HttpsUrl: string;
