@@ -1,2 +1,4 @@
 export * from './announcer.js';
 export * from './has-slot.js';
+export * from './roving-tabindex.js';
+export * from './grid-navigation.js';
