@@ -1,0 +1,23 @@
+/**
+ * Browser entry of the demo site when no server runs: the whole contract answered by msw's service
+ * worker under the page's `/api` prefix (the demo pages use `<civic-config api-base="/api">`).
+ * Bundled to `dist/browser/demo-backend.js`; the page loads it before the widgets:
+ *
+ * ```html
+ * <script type="module">
+ *   import { ready } from './demo-backend.js';
+ *   await ready;
+ * </script>
+ * ```
+ *
+ * Nothing is put on `window`. `ready` resolves with the mock API once the worker answers, so a
+ * simulator on the same page can drive it (its clock, its state, its faults).
+ */
+import { startMockWorker } from './browser.js';
+import type { MockApi } from './index.js';
+
+export const ready: Promise<MockApi> = startMockWorker({
+  base: '/api',
+  serviceWorkerUrl: '/mockServiceWorker.js',
+  onUnhandledRequest: 'bypass',
+}).then(({ api }) => api);
