@@ -27,7 +27,16 @@ const withLocaleAndTheme: Decorator = (story, { globals }) => {
  * msw: one worker for the whole preview, started the first time a story declares handlers in
  * `parameters.msw.handlers` (an array, or an object of named arrays so a story can replace one
  * group). Before every story the handlers are reset, so nothing leaks from the previous story;
- * requests no handler matches (Storybook's own assets) pass through untouched.
+ * requests no handler matches (Storybook's own assets) pass through untouched. This is the only
+ * worker on the page: stories hand in the mock API's handlers instead of starting their own.
+ *
+ * ```ts
+ * const api = createMockApi({ base: '/api' });      // @civic-elements/mock-api
+ * export const Unavailable: Story = {
+ *   parameters: { msw: { handlers: api.handlers }, expectedStatus: [503] },
+ *   loaders: [() => { api.reset(); api.faults.set({ status: 503 }); return {}; }],
+ * };
+ * ```
  */
 type HandlerGroups = RequestHandler[] | Record<string, RequestHandler | RequestHandler[] | null | undefined>;
 
