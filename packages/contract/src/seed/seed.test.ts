@@ -309,6 +309,10 @@ describe('seed: the contract examples', () => {
     };
     collect(doc.paths);
     collect(doc.components);
+    // The staff document's examples drive the mock and the server too.
+    const staff = parse(await (await fetch('/packages/contract/staff.yaml')).text()) as Record<string, unknown>;
+    collect(staff.paths);
+    collect(staff.components);
     expect([...wanted.services].filter((id) => !services.has(id))).to.deep.equal([]);
     expect([...wanted.locations].filter((id) => !locations.has(id))).to.deep.equal([]);
     expect([...wanted.offices].filter((id) => !offices.has(id))).to.deep.equal([]);

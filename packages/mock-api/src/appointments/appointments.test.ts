@@ -16,10 +16,11 @@ after(() => worker.stop());
 let clock: ManualClock;
 let domain: AppointmentsDomain;
 
-function setup(settings: { rateLimits?: boolean; holdTtlSeconds?: number } = {}, bookingLimit?: number) {
+function setup(settings: { rateLimits?: boolean; holdTtlSeconds?: number } = {}, bookingLimit?: number, variant: 'default' | 'xss' = 'default') {
   clock = new ManualClock(NOW);
   const ctx = createContext({
     clock,
+    variant,
     settings: { powDifficulty: 1, rateLimits: false, holdTtlSeconds: 5, ...settings },
     secret: 'appointments-test-secret',
     base: '/appt',
@@ -243,6 +244,28 @@ describe('appointments: holds and bookings', () => {
     // Later repeats replay too; the same key with another body is a mismatch.
     expect((await book(id, undefined, key)).status).to.equal(201);
     expect((await book(id, 'other@example.org', key)).status).to.equal(422);
+  });
+
+  it('replays a hold for a repeated Idempotency-Key instead of holding twice', async () => {
+    const slot = await firstSlot();
+    const key = crypto.randomUUID();
+    const body = { location: slot.location, services: [{ id: 'personalausweis', qty: 1 }], start: slot.start, type: 'in_person', proof: await proof() };
+    const [a, b] = await Promise.all([post('/v1/holds', body, { 'Idempotency-Key': key }), post('/v1/holds', body, { 'Idempotency-Key': key })]);
+    expect([a.status, b.status]).to.deep.equal([201, 201]);
+    expect(((await a.json()) as { holdId: string }).holdId).to.equal(((await b.json()) as { holdId: string }).holdId);
+    expect(domain.state.holds.size).to.equal(1);
+  });
+
+  it('needs a phone number for a phone appointment', async () => {
+    const slot = allSlots(await availability('services=meldebescheinigung&type=phone&location=buergerbuero-mitte&from=2026-12-03&to=2026-12-03'))[0]!;
+    const r = await hold(slot, [{ id: 'meldebescheinigung', qty: 1 }], 'phone');
+    const { holdId: id } = (await r.json()) as { holdId: string };
+    const without = await post('/v1/bookings', { holdId: id, contact: { name: 'Erika Mustermann', email: 'e@example.org' }, consent: true });
+    expect(without.status).to.equal(400);
+    expect(((await without.json()) as { errors: { pointer: string }[] }).errors[0]!.pointer).to.equal('/contact/phone');
+    const withPhone = await post('/v1/bookings', { holdId: id, contact: { name: 'Erika Mustermann', email: 'e@example.org', phone: '+49 151 23456789' }, consent: true });
+    expect(withPhone.status).to.equal(201);
+    expect(((await withPhone.json()) as { type: string }).type).to.equal('phone');
   });
 
   it('gives the last seat to one of two racing clients; the other gets slot_taken with alternatives', async () => {
@@ -503,6 +526,20 @@ describe('appointments: staff operations', () => {
     expect(((await (await api('/v1/services/personalausweis')).json()) as { name: string }).name).to.equal('Personalausweis beantragen (ab 16 Jahren)');
     expect(((await (await api('/v1/services/personalausweis', { headers: { 'Accept-Language': 'en' } })).json()) as { name: string }).name).to.equal('Apply for an identity card');
     expect((await api('/staff/v1/services/nope', { method: 'PATCH', body: JSON.stringify({ name: 'x' }), headers: staff })).status).to.equal(404);
+  });
+});
+
+describe('appointments: SEED=xss', () => {
+  it('serves the hostile texts unchanged as JSON strings', async () => {
+    setup({}, undefined, 'xss');
+    const services = (await (await api('/v1/services')).json()) as { items: { id: string; name: string }[] };
+    const names = services.items.map((s) => s.name).join(' ');
+    expect(names).to.match(/<(script|img|svg|iframe)/i);
+    expect(services.items.map((s) => s.id)).to.include('personalausweis');
+    const location = (await (await api('/v1/locations/buergerbuero-mitte')).json()) as { name: string; address: { street: string } };
+    expect(location.name).to.not.equal('Bürgerbüro Mitte');
+    expect(location.address.street).to.not.equal('Marktplatz 1');
+    expect(allSlots(await availability('services=personalausweis&location=buergerbuero-mitte&from=2026-12-03&to=2026-12-03')).length).to.be.greaterThan(0);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type LocalizedText,
   type Service,
 } from '@civic-elements/contract/seed';
+import type * as Contract from '@civic-elements/contract';
 import type { MockContext } from '../context.js';
 import { fingerprint } from '../support/idempotency.js';
 import { problem } from '../support/problem.js';
@@ -194,7 +195,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
       return handler({ ...info, lang: ctx.lang(info.request) });
     });
 
-  const serviceView = (s: Service, lang: string) => ({
+  const serviceView = (s: Service, lang: string): Contract.Service => ({
     id: s.id,
     name: localise(s.name, lang),
     description: localise(s.description, lang),
@@ -206,14 +207,14 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
     ...(s.url ? { url: s.url } : {}),
   });
 
-  const locationView = (l: Location, lang: string) => ({
+  const locationView = (l: Location, lang: string): Contract.Location => ({
     id: l.id,
     name: localise(l.name, lang),
     address: { street: l.address.street, postalCode: l.address.postalCode, city: l.address.city },
     geo: l.geo,
     timeZone: l.timeZone,
     openingHours: l.openingHours,
-    exceptions: l.exceptions.map((e) => ({ ...e, reason: localise(e.reason, lang) })),
+    exceptions: l.exceptions.map((e): Contract.HoursException => ({ ...e, reason: localise(e.reason, lang) })),
     accessibility: { ...(l.accessibility.stepFree === undefined ? {} : { stepFree: l.accessibility.stepFree }), notes: localise(l.accessibility.notes, lang) },
     appointmentTypes: l.appointmentTypes,
     services: l.services,
@@ -222,7 +223,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
     ...(l.url ? { url: l.url } : {}),
   });
 
-  const holdView = (h: HoldRecord) => ({
+  const holdView = (h: HoldRecord): Contract.Hold => ({
     holdId: h.id,
     expiresAt: formatInstant(h.expiresAt, tz),
     extensionsLeft: h.extensionsLeft,
@@ -235,7 +236,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
 
   const changeableUntil = (b: BookingRecord) => b.startMs - ctx.seed.town.changeableUntilMinutes * 60_000;
 
-  const bookingView = (b: BookingRecord) => ({
+  const bookingView = (b: BookingRecord): Contract.Booking => ({
     id: b.id,
     reference: b.reference,
     status: b.status,
@@ -254,7 +255,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
     ...(b.cancellationReason ? { cancellationReason: b.cancellationReason } : {}),
   });
 
-  const blockView = (b: BlockRecord) => ({
+  const blockView = (b: BlockRecord): Contract.Block => ({
     id: b.id,
     location: b.location,
     from: formatInstant(b.fromMs, tz),
@@ -303,7 +304,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
     const q = url.searchParams.get('q');
     if (q !== null && (q.length < 1 || q.length > 100)) return invalid([{ pointer: 'q', detail: 'must have 1 to 100 characters' }]);
     const needle = q?.toLocaleLowerCase('de');
-    const items = ctx.seed.services
+    const items: Contract.Service[] = ctx.seed.services
       .filter((s) => !needle || [s.name, s.description].some((t) => [localise(t, lang), t.de].some((x) => x.toLocaleLowerCase('de').includes(needle))))
       .map((s) => serviceView(s, lang))
       .sort((a, b) => a.name.localeCompare(b.name, lang));
@@ -319,7 +320,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
     const service = url.searchParams.get('service');
     if (service !== null && !ID.test(service)) return invalid([{ pointer: 'service', detail: 'has an invalid format' }]);
     if (service !== null && !book.service(service)) return notFound(`No service ${service}.`);
-    const items = ctx.seed.locations
+    const items: Contract.Location[] = ctx.seed.locations
       .filter((l) => service === null || l.services.includes(service))
       .map((l) => locationView(l, lang))
       .sort((a, b) => a.name.localeCompare(b.name, lang));
@@ -371,14 +372,16 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
     const found = first <= last ? book.search(candidates, services, first, last) : [];
     const days = first <= last ? AppointmentBook.dates(first, last).map((date) => ({ date, slots: found.filter((f) => f.date === date).map((f) => f.slot) })) : [];
     const next = last < horizon.to ? book.search(candidates, services, addDays(last, 1), horizon.to)[0] : undefined;
-    return json({ timeZone: tz, horizon, days, ...(next ? { nextAvailable: next.date } : {}) }, { lang });
+    const body: Contract.Availability = { timeZone: tz, horizon, days, ...(next ? { nextAvailable: next.date } : {}) };
+    return json(body, { lang });
   });
 
   // ------------------------------------------------------------------------------ antibot and holds
 
   route(citizen, 'GET', '/v1/antibot/challenge', 'getAntibotChallenge', 'challenges', async () => {
     const c = await antibot.issue(ctx.settings.powDifficulty);
-    return json({ algorithm: 'SHA-256', challenge: c.challenge, difficulty: c.difficulty, expiresAt: formatInstant(c.expiresAt, tz), signature: c.signature }, { noStore: true });
+    const body: Contract.AntibotChallenge = { algorithm: 'SHA-256', challenge: c.challenge, difficulty: c.difficulty, expiresAt: formatInstant(c.expiresAt, tz), signature: c.signature };
+    return json(body, { noStore: true });
   });
 
   route(citizen, 'POST', '/v1/holds', 'createHold', 'holds', async ({ request, url, lang }) => {
@@ -424,7 +427,8 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
     if (h.extensionsLeft <= 0) return fail(409, 'hold_extension_limit', localise(TEXT.extensionLimit, lang));
     h.extensionsLeft--;
     h.expiresAt = now() + ctx.settings.holdTtlSeconds * 1000;
-    return json({ expiresAt: formatInstant(h.expiresAt, tz), extensionsLeft: h.extensionsLeft }, { noStore: true });
+    const body: Contract.HoldExtension = { expiresAt: formatInstant(h.expiresAt, tz), extensionsLeft: h.extensionsLeft };
+    return json(body, { noStore: true });
   });
 
   route(citizen, 'DELETE', '/v1/holds/{holdId}', 'releaseHold', 'holds', ({ params }) => {
@@ -479,7 +483,8 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
       book.consumeHold(h);
       book.bookings.set(id, booking);
       book.notifications.push({ kind: 'booking_confirmed', to: booking.contact.email, locale: booking.locale, bookingId: id, reference: booking.reference, at: now() });
-      return { status: 201, body: { ...bookingView(booking), manageToken: booking.manageToken }, headers: { 'Content-Language': lang } };
+      const confirmation: Contract.BookingConfirmation = { ...bookingView(booking), manageToken: booking.manageToken };
+      return { status: 201, body: confirmation, headers: { 'Content-Language': lang } };
     });
   });
 
@@ -588,7 +593,8 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
     return idempotent(ctx.idempotency, 'waitlist', key, fingerprintOf(request, url, body), () => {
       const id = uuid();
       book.waitlist.set(id, { id, services: b.services, ...(b.location ? { location: b.location } : {}), type, from: b.from, to: b.to, email: b.email, locale: b.locale ?? lang, createdAt: now() });
-      return { status: 201, body: { id, from: b.from, to: b.to } };
+      const entry: Contract.WaitlistEntry = { id, from: b.from, to: b.to };
+      return { status: 201, body: entry };
     });
   });
 
