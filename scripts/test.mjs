@@ -8,9 +8,17 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
+/** A node:test run whose counts land in .test-results/<name>.json. */
+const nodeTest = (name, files) => ({
+  name,
+  cmd: `node --conditions=development --import tsx --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout --test-reporter=./scripts/node-results-reporter.mjs --test-reporter-destination=.test-results/${name}.json ${files}`,
+  results: name,
+});
+
 const STEPS = [
   { name: 'typecheck', cmd: 'npx tsc -p tsconfig.json --noEmit && npx tsc -p tsconfig.node.json --noEmit' },
   { name: 'lint', cmd: 'npx eslint --max-warnings 0 . && node scripts/notices.mjs --check' },
+  nodeTest('contract', 'packages/contract/test/*.test.ts'),
   { name: 'unit', cmd: 'npx web-test-runner', results: 'unit' },
 ];
 

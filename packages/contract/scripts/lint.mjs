@@ -29,6 +29,7 @@ function run(args) {
 /**
  * Lints each document; returns [{ file, errors, warnings, problems }] from Redocly's JSON output.
  * Throws when Redocly produced no parsable report (e.g. the CLI crashed).
+ * @returns {{ file: string, errors: number, warnings: number, problems: { rule: string, severity: string, message: string, where: string }[] }[]}
  */
 export function lintContract() {
   return DOCUMENTS.map((file) => {

@@ -2,9 +2,13 @@ import { css, type CSSResult } from 'lit';
 
 /**
  * The `--civic-*` design tokens. They sit on `:where(:root)` (specificity 0), so any rule a page or
- * agency writes — `:root { --civic-color-primary: … }` — wins. Dark values apply with
- * `prefers-color-scheme: dark` unless a `<civic-config theme="light">` says otherwise, or with
- * `theme="dark"` explicitly.
+ * agency writes — `:root { --civic-color-primary: … }` — wins.
+ *
+ * Light is the default: most town websites are light, and a widget must not turn dark on a light
+ * page because the visitor's system is dark. Dark values apply inside `<civic-config theme="dark">`
+ * (or any element with `data-civic-theme="dark"`), and with `theme="auto"` when the system prefers
+ * dark. Dark values are set on that element, so a dark override belongs there too:
+ * `civic-config[theme='dark'] { --civic-color-primary: … }`.
  */
 const light = css`
   --civic-color-primary: #0b5394;
@@ -76,21 +80,16 @@ export const tokenStyles: CSSResult = css`
   :where(:root) {
     ${scale}
     ${light}
-    color-scheme: light;
-  }
-  @media (prefers-color-scheme: dark) {
-    :where(:root) {
-      ${dark}
-    }
-    :where(civic-config[theme='light'], [data-civic-theme='light']) {
-      ${light}
-    }
   }
   :where(civic-config[theme='dark'], [data-civic-theme='dark']) {
     ${dark}
+    color-scheme: dark;
   }
-  :where(civic-config[theme='light'], [data-civic-theme='light']) {
-    ${light}
+  @media (prefers-color-scheme: dark) {
+    :where(civic-config[theme='auto'], [data-civic-theme='auto']) {
+      ${dark}
+      color-scheme: dark;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     :where(:root) {

@@ -27,8 +27,8 @@ export class CivicConfigElement extends LitElement {
   /** Amtlicher Gemeindeschlüssel of the town, sent as `X-Civic-AGS`. */
   @property({ reflect: true }) ags?: string;
 
-  /** Colour scheme: `auto` follows the operating system. */
-  @property({ reflect: true }) theme: Theme = 'auto';
+  /** Colour scheme: `light` (default), `dark`, or `auto` to follow the visitor's system. */
+  @property({ reflect: true }) theme: Theme = 'light';
 
   @provide({ context: configContext })
   protected provided: CivicConfig = {};
