@@ -374,6 +374,11 @@ describe('appointments: holds and bookings', () => {
     clock.advance(6000);
     await api('/v1/services');
     expect(domain.state.notifications.filter((n) => n.kind === 'waitlist_slot_free')).to.have.length(1);
+    // Releasing a hold frees its seat at once, and tells the waiting list too.
+    const again = await holdId(slot);
+    expect((await api(`/v1/holds/${again}`, { method: 'DELETE' })).status).to.equal(204);
+    expect(domain.state.notifications.filter((n) => n.kind === 'waitlist_slot_free')).to.have.length(2);
+    expect((await api(`/v1/holds/${again}`, { method: 'DELETE' })).status).to.equal(204);
   });
 
   it('limits future bookings per e-mail address', async () => {
