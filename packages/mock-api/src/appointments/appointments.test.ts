@@ -412,6 +412,11 @@ describe('appointments: holds and bookings', () => {
     expect(unfolded).to.contain('STATUS:CONFIRMED');
     expect(unfolded).to.not.match(/https?:\/\//);
     expect((await api(`/v1/bookings/${c.id}/ics`)).status).to.equal(401);
+    // A cancelled booking keeps its UID, with a higher SEQUENCE and STATUS:CANCELLED.
+    await api(`/v1/bookings/${c.id}`, { method: 'DELETE', headers: auth(c.manageToken) });
+    const cancelled = (await (await api(`/v1/bookings/${c.id}/ics`, { headers: auth(c.manageToken) })).text()).replace(/\r\n /g, '');
+    expect(cancelled).to.contain(`UID:${c.id}@civic-api.musterstadt.de`);
+    expect(cancelled).to.contain('\r\nSEQUENCE:1\r\nSTATUS:CANCELLED\r\n');
   });
 
   it('escapes and folds calendar text', () => {

@@ -298,6 +298,7 @@ export class AppointmentBook {
       b.cancelledAt = this.now();
       b.cancelledBy = 'office';
       b.cancellationReason = record.reason;
+      b.sequence++;
       this.take(b.location, b.units, -1);
       this.notifications.push({ kind: 'booking_cancelled_by_office', to: b.contact.email, locale: b.locale, bookingId: b.id, reference: b.reference, reason: record.reason, at: this.now() });
       record.cancelledBookings.push({ id: b.id, reference: b.reference, notified: true });

@@ -1,5 +1,6 @@
 /**
- * One booking as an RFC 5545 calendar: CRLF line ends, lines folded at 75 octets, TEXT values
+ * One booking as an RFC 5545 calendar (`METHOD:PUBLISH`; a cancelled booking keeps its UID with
+ * `STATUS:CANCELLED` and a higher `SEQUENCE`): CRLF line ends, lines folded at 75 octets, TEXT values
  * escaped (backslash, semicolon, comma, newline), times in UTC. No links to third parties: the only
  * URL is the town's own video room of a video appointment.
  */
@@ -62,7 +63,7 @@ export function buildIcs(e: IcsEvent): string {
     'VERSION:2.0',
     `PRODID:${e.prodId}`,
     'CALSCALE:GREGORIAN',
-    `METHOD:${e.cancelled ? 'CANCEL' : 'PUBLISH'}`,
+    'METHOD:PUBLISH',
     'BEGIN:VEVENT',
     `UID:${e.uid}`,
     `DTSTAMP:${icsUtc(e.stamp)}`,

@@ -527,6 +527,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
     b.status = 'cancelled';
     b.cancelledAt = now();
     b.cancelledBy = 'citizen';
+    b.sequence++;
     book.notifications.push({ kind: 'booking_cancelled', to: b.contact.email, locale: b.locale, bookingId: b.id, reference: b.reference, at: now() });
     book.freeBooking(b);
     return noContent();
