@@ -186,9 +186,11 @@ describe('appointments: availability', () => {
     for (const q of ['', 'services=', 'services=personalausweis:6', 'services=personalausweis,personalausweis', 'services=a:1&from=2026-13-01', 'services=personalausweis&from=2026-12-10&to=2026-12-01', 'services=personalausweis&from=2026-12-01&to=2027-03-15', 'services=personalausweis&type=walk']) {
       const r = await api(`/v1/availability?${q}`);
       expect(r.status, q).to.equal(400);
-      const p = (await r.json()) as { code: string; errors?: unknown[] };
+      const p = (await r.json()) as { code: string; errors: { in: string; parameter?: string }[] };
       expect(p.code, q).to.equal('validation_failed');
-      expect(p.errors, q).to.be.an('array');
+      expect(p.errors.length, q).to.be.greaterThan(0);
+      // Query problems name the parameter (the contract's ValidationError: in + parameter).
+      for (const e of p.errors) expect([e.in, typeof e.parameter], q).to.deep.equal(['query', 'string']);
     }
     expect((await api('/v1/availability?services=nope')).status).to.equal(404);
     expect((await api('/v1/availability?services=personalausweis&location=nowhere')).status).to.equal(404);
@@ -452,8 +454,9 @@ describe('appointments: holds and bookings', () => {
     ]) {
       const r = await post('/v1/bookings', body);
       expect(r.status, JSON.stringify(body)).to.equal(400);
-      const p = (await r.json()) as { errors: { pointer: string }[] };
+      const p = (await r.json()) as { errors: { in: string; pointer: string }[] };
       expect(p.errors.length).to.be.greaterThan(0);
+      for (const e of p.errors) expect(e.in).to.equal('body');
     }
     const notJson = await api('/v1/bookings', { method: 'POST', body: '{', headers: { 'Idempotency-Key': crypto.randomUUID() } });
     expect(notJson.status).to.equal(400);

@@ -29,6 +29,7 @@ import {
   idempotencyKey,
   idempotent,
   invalid,
+  invalidQuery,
   json,
   noContent,
   notFound,
@@ -41,6 +42,7 @@ import {
   uuid,
   v,
   type DomainKit,
+  type FieldError,
   type RouteInfo,
 } from '../http-kit.js';
 import { Antibot } from './antibot.js';
@@ -180,7 +182,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
   const wrongTown = (request: Request): Response | undefined => {
     const ags = request.headers.get('X-Civic-AGS');
     if (ags === null || ags === ctx.seed.town.ags) return undefined;
-    if (!/^[0-9]{8}$/.test(ags)) return invalid([{ pointer: 'X-Civic-AGS', detail: 'must be 8 digits' }]);
+    if (!/^[0-9]{8}$/.test(ags)) return invalid([{ in: 'header', parameter: 'X-Civic-AGS', detail: 'must be 8 digits' }]);
     return notFound('This back end does not serve that town.');
   };
 
@@ -268,16 +270,17 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
   });
 
   /** Unknown service or location ids of a selection → 404; quantity and type rules → 400. */
-  const checkSelection = (services: ServiceQty[], type: AppointmentType, pointer: string): Response | undefined => {
+  const checkSelection = (services: ServiceQty[], type: AppointmentType, where: 'query' | 'body'): Response | undefined => {
+    const at = (field: 'services' | 'type', sub = '') => (where === 'query' ? { in: 'query' as const, parameter: field } : { in: 'body' as const, pointer: `/${field}${sub}` });
     const ids = services.map((s) => s.id);
-    if (new Set(ids).size !== ids.length) return invalid([{ pointer, detail: 'must name each service at most once' }]);
+    if (new Set(ids).size !== ids.length) return invalid([{ ...at('services'), detail: 'must name each service at most once' }]);
     for (const s of services) if (!book.service(s.id)) return notFound(`No service ${s.id}.`);
     const errors = services.flatMap((s, i) => {
       const max = book.service(s.id)!.maxQuantity;
-      return s.qty > max ? [{ pointer: `${pointer}/${i}/qty`, detail: `must be at most ${max}` }] : [];
+      return s.qty > max ? [{ ...at('services', `/${i}/qty`), detail: `must be at most ${max}` }] : [];
     });
     if (errors.length) return invalid(errors);
-    if (!services.some((s) => book.service(s.id)!.appointmentTypes.includes(type))) return invalid([{ pointer: 'type', detail: 'is not offered for these services' }]);
+    if (!services.some((s) => book.service(s.id)!.appointmentTypes.includes(type))) return invalid([{ ...at('type'), detail: 'is not offered for these services' }]);
     return undefined;
   };
 
@@ -302,7 +305,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
 
   route(citizen, 'GET', '/v1/services', 'listServices', 'reads', ({ url, lang }) => {
     const q = url.searchParams.get('q');
-    if (q !== null && (q.length < 1 || q.length > 100)) return invalid([{ pointer: 'q', detail: 'must have 1 to 100 characters' }]);
+    if (q !== null && (q.length < 1 || q.length > 100)) return invalidQuery('q', 'must have 1 to 100 characters');
     const needle = q?.toLocaleLowerCase('de');
     const items: Contract.Service[] = ctx.seed.services
       .filter((s) => !needle || [s.name, s.description].some((t) => [localise(t, lang), t.de].some((x) => x.toLocaleLowerCase('de').includes(needle))))
@@ -318,7 +321,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
 
   route(citizen, 'GET', '/v1/locations', 'listLocations', 'reads', ({ url, lang }) => {
     const service = url.searchParams.get('service');
-    if (service !== null && !ID.test(service)) return invalid([{ pointer: 'service', detail: 'has an invalid format' }]);
+    if (service !== null && !ID.test(service)) return invalidQuery('service', 'has an invalid format');
     if (service !== null && !book.service(service)) return notFound(`No service ${service}.`);
     const items: Contract.Location[] = ctx.seed.locations
       .filter((l) => service === null || l.services.includes(service))
@@ -337,22 +340,22 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
   route(citizen, 'GET', '/v1/availability', 'getAvailability', 'reads', ({ url, lang }) => {
     const p = url.searchParams;
     const raw = p.get('services');
-    const errors: { pointer: string; detail: string }[] = [];
-    if (!raw || raw.length > 700 || !SERVICES_PARAM.test(raw)) errors.push({ pointer: 'services', detail: 'must be serviceId:quantity pairs separated by commas' });
+    const errors: FieldError[] = [];
+    if (!raw || raw.length > 700 || !SERVICES_PARAM.test(raw)) errors.push({ in: 'query', parameter: 'services', detail: 'must be serviceId:quantity pairs separated by commas' });
     const type = (p.get('type') ?? 'in_person') as AppointmentType;
-    if (!TYPES.includes(type)) errors.push({ pointer: 'type', detail: `must be one of ${TYPES.join(', ')}` });
+    if (!TYPES.includes(type)) errors.push({ in: 'query', parameter: 'type', detail: `must be one of ${TYPES.join(', ')}` });
     const fromParam = p.get('from');
     const toParam = p.get('to');
-    if (fromParam !== null && !validDate(fromParam)) errors.push({ pointer: 'from', detail: 'must be a date YYYY-MM-DD' });
-    if (toParam !== null && !validDate(toParam)) errors.push({ pointer: 'to', detail: 'must be a date YYYY-MM-DD' });
+    if (fromParam !== null && !validDate(fromParam)) errors.push({ in: 'query', parameter: 'from', detail: 'must be a date YYYY-MM-DD' });
+    if (toParam !== null && !validDate(toParam)) errors.push({ in: 'query', parameter: 'to', detail: 'must be a date YYYY-MM-DD' });
     const locationId = p.get('location');
-    if (locationId !== null && !ID.test(locationId)) errors.push({ pointer: 'location', detail: 'has an invalid format' });
+    if (locationId !== null && !ID.test(locationId)) errors.push({ in: 'query', parameter: 'location', detail: 'has an invalid format' });
     if (errors.length) return invalid(errors);
     const services: ServiceQty[] = raw!.split(',').map((pair) => {
       const [id = '', qty] = pair.split(':');
       return { id, qty: qty ? Number(qty) : 1 };
     });
-    const bad = checkSelection(services, type, 'services');
+    const bad = checkSelection(services, type, 'query');
     if (bad) return bad;
     let candidates = ctx.seed.locations;
     if (locationId !== null) {
@@ -365,8 +368,8 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
     const horizon = { from: ctx.seed.horizon.from < today ? today : ctx.seed.horizon.from, to: ctx.seed.horizon.to };
     const from = fromParam ?? horizon.from;
     const to = toParam ?? addDays(from, 30);
-    if (to < from) return invalid([{ pointer: 'to', detail: 'must not be before from' }]);
-    if (daysBetween(from, to) > MAX_RANGE_DAYS) return invalid([{ pointer: 'to', detail: `must be at most ${MAX_RANGE_DAYS} days after from` }]);
+    if (to < from) return invalidQuery('to', 'must not be before from');
+    if (daysBetween(from, to) > MAX_RANGE_DAYS) return invalidQuery('to', `must be at most ${MAX_RANGE_DAYS} days after from`);
     const first = from < horizon.from ? horizon.from : from;
     const last = to > horizon.to ? horizon.to : to;
     const found = first <= last ? book.search(candidates, services, first, last) : [];
@@ -394,7 +397,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
     const b = body as { location: string; services: ServiceQty[]; start: string; type: AppointmentType; proof: { challenge: string; nonce: string; signature: string } };
     const startMs = Date.parse(b.start);
     if (Number.isNaN(startMs)) return invalid([{ pointer: '/start', detail: 'is not a valid date-time' }]);
-    const selection = checkSelection(b.services, b.type, '/services');
+    const selection = checkSelection(b.services, b.type, 'body');
     if (selection) return selection;
     const location = book.location(b.location);
     if (!location) return notFound(`No location ${b.location}.`);
@@ -414,7 +417,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
   });
 
   const activeHold = (id: string): HoldRecord | Response => {
-    if (!UUID.test(id)) return invalid([{ pointer: 'holdId', detail: 'must be a UUID' }]);
+    if (!UUID.test(id)) return invalid([{ in: 'path', parameter: 'holdId', detail: 'must be a UUID' }]);
     const h = book.holds.get(id);
     if (!h || h.state === 'consumed') return fail(404, 'hold_not_found', 'No such hold.');
     return h;
@@ -579,7 +582,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
     if (bad) return bad;
     const b = body as { services: ServiceQty[]; location?: string; type?: AppointmentType; from: string; to: string; email: string; locale?: string };
     const type = b.type ?? 'in_person';
-    const errors: { pointer: string; detail: string }[] = [];
+    const errors: FieldError[] = [];
     if (!validDate(b.from)) errors.push({ pointer: '/from', detail: 'is not a valid date' });
     if (!validDate(b.to)) errors.push({ pointer: '/to', detail: 'is not a valid date' });
     if (!errors.length) {
@@ -588,7 +591,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
       if (b.from < book.today()) errors.push({ pointer: '/from', detail: 'must not be in the past' });
     }
     if (errors.length) return invalid(errors);
-    const selection = checkSelection(b.services, type, '/services');
+    const selection = checkSelection(b.services, type, 'body');
     if (selection) return selection;
     if (b.location !== undefined && !book.location(b.location)) return notFound(`No location ${b.location}.`);
     return idempotent(ctx.idempotency, 'waitlist', key, fingerprintOf(request, url, body), () => {
@@ -638,7 +641,7 @@ export function createAppointments(ctx: MockContext, kit?: Partial<DomainKit>, o
     const denied = staffDenied(request, ctx.staffKey);
     if (denied) return denied;
     const id = params.blockId ?? '';
-    if (!UUID.test(id)) return invalid([{ pointer: 'blockId', detail: 'must be a UUID' }]);
+    if (!UUID.test(id)) return invalid([{ in: 'path', parameter: 'blockId', detail: 'must be a UUID' }]);
     const record = book.blocks.get(id);
     if (!record) return notFound('No such block.');
     book.releaseBlock(record);
