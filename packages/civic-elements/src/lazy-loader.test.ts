@@ -22,6 +22,8 @@ function el(tag: string, ...children: Element[]): Element {
   return element;
 }
 
+const isDefined = (tag: string) => customElements.get(tag) !== undefined;
+
 /** Lets MutationObserver callbacks and the importers' promises run. */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -47,7 +49,7 @@ describe('createLazyLoader', () => {
     const loader = createLazyLoader({ [tag]: importer }, { root });
     await settle();
     expect(calls.count).to.equal(1);
-    expect(customElements.get(tag)).to.be.a('function');
+    expect(isDefined(tag), `<${tag}> defined`).to.equal(true);
     root.append(document.createElement(tag));
     await settle();
     expect(calls.count).to.equal(1);
@@ -66,9 +68,9 @@ describe('createLazyLoader', () => {
     root.append(el('article', el('div', el('p', el(added)))));
     await settle();
     expect(a.calls.count).to.equal(1);
-    expect(customElements.get(added)).to.be.a('function');
+    expect(isDefined(added), `<${added}> defined`).to.equal(true);
     expect(b.calls.count).to.equal(0);
-    expect(customElements.get(absent)).to.equal(undefined);
+    expect(isDefined(absent), `<${absent}> defined`).to.equal(false);
     loader.stop();
   });
 
@@ -111,14 +113,14 @@ describe('createLazyLoader', () => {
       const loader = createLazyLoader(registry, { root });
       await settle();
       expect(attempts).to.equal(1);
-      expect(customElements.get(tag)).to.equal(undefined);
+      expect(isDefined(tag), `<${tag}> defined`).to.equal(false);
       expect(warnings.messages).to.have.length(1);
       expect(warnings.messages[0]).to.contain(`Could not load <${tag}>`);
 
       root.append(document.createElement(tag));
       await settle();
       expect(attempts).to.equal(2);
-      expect(customElements.get(tag)).to.be.a('function');
+      expect(isDefined(tag), `<${tag}> defined`).to.equal(true);
       loader.stop();
     } finally {
       warnings.restore();
@@ -146,7 +148,7 @@ describe('createLazyLoader', () => {
     const loader = createLazyLoader({ [tag]: importer }, { root });
     await Promise.all([loader.load(tag), loader.load(tag), loader.load(tag)]);
     expect(calls.count).to.equal(1);
-    expect(customElements.get(tag)).to.be.a('function');
+    expect(isDefined(tag), `<${tag}> defined`).to.equal(true);
     loader.stop();
   });
 
@@ -192,8 +194,8 @@ describe('startLoader', () => {
     const warnings = captureConsole('warn');
     try {
       const loader = startLoader({ [tag]: first.importer }, { root });
-      expect(loader).to.not.equal(undefined);
-      expect(startLoader({ [tag]: second.importer }, { root })).to.equal(undefined);
+      expect(loader !== undefined, 'first start returns the loader').to.equal(true);
+      expect(startLoader({ [tag]: second.importer }, { root }) === undefined, 'second start returns nothing').to.equal(true);
       expect(warnings.messages).to.deep.equal([
         '[civic-elements] The loader was loaded twice; the first copy stays in charge.',
       ]);

@@ -6,7 +6,7 @@ import { registry } from './registry.js';
 
 describe('civic-elements/loader.js', () => {
   it('registers <civic-config> at once', () => {
-    expect(customElements.get('civic-config')).to.equal(CivicConfigElement);
+    expect(customElements.get('civic-config') === CivicConfigElement, 'core class registered').to.equal(true);
   });
 
   it('has started the page loader, so another copy only warns', () => {
@@ -14,7 +14,7 @@ describe('civic-elements/loader.js', () => {
     const warnings: string[] = [];
     console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
     try {
-      expect(startLoader(registry)).to.equal(undefined);
+      expect(startLoader(registry) === undefined, 'second start returns nothing').to.equal(true);
     } finally {
       console.warn = original;
     }
