@@ -1,4 +1,4 @@
-// JavaScript builds (`rollup -c rollup.config.js`; `npm run build` = scripts/build.mjs adds the
+// JavaScript builds (`rollup -c rollup.config.js`; scripts/build.mjs — the full build — adds the
 // declarations and the custom elements manifest). Packages are discovered, not listed: see
 // scripts/build-packages.mjs. Three kinds of output:
 //
@@ -160,7 +160,7 @@ function staticClosure(bundle, fileName, seen = new Set()) {
  * actually keeps after tree-shaking, through core's re-exporting index), not from import lists.
  */
 const CDN_ENTRY = join(UMBRELLA_DIR, 'src', 'loader.ts');
-const lazyTags = allTags(packages);
+const tags = allTags(packages);
 const libraryDirs = browser.filter((p) => p.kind === 'library').map((p) => `${p.dir}/`);
 const isLibrary = (id) => libraryDirs.some((dir) => id.startsWith(dir));
 
@@ -208,7 +208,7 @@ function manualChunksWith(common) {
 function tagFiles(context, bundle, eagerFiles) {
   const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
   const byTag = {};
-  for (const { tag, src, pkg } of lazyTags) {
+  for (const { tag, src, pkg } of tags) {
     const moduleId = join(pkg.dir, src);
     const chunk = chunks.find((c) => c.moduleIds.includes(moduleId));
     if (!chunk) context.error(`<${tag}> (${pkg.name}/${src}) is not in the CDN build: add it to the registry`);
