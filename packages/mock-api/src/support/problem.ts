@@ -25,7 +25,7 @@ const TITLES: Record<number, string> = {
 
 export function problem(status: number, code: string, detail?: string, extensions: Record<string, unknown> = {}): Problem {
   return {
-    type: `https://civic-elements.eu/problems/${code.replace(/_/g, '-')}`,
+    type: `urn:civic:problem:${code}`,
     title: TITLES[status] ?? 'Error',
     status,
     code,
