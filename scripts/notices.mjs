@@ -13,6 +13,20 @@ const BUNDLED = [
   ['@lit/task', 'CDN bundle'],
   ['i18next', 'CDN bundle'],
   ['msw', 'demo back end only (never in the widget bundles)'],
+  ['@mswjs/interceptors', 'demo back end only (bundled with msw)'],
+  ['@open-draft/deferred-promise', 'demo back end only (bundled with msw)'],
+  ['@open-draft/logger', 'demo back end only (bundled with msw)'],
+  ['headers-polyfill', 'demo back end only (bundled with msw)'],
+  ['is-node-process', 'demo back end only (bundled with msw)'],
+  ['outvariant', 'demo back end only (bundled with msw)'],
+  ['path-to-regexp', 'demo back end only (bundled with msw)'],
+  ['rettime', 'demo back end only (bundled with msw)'],
+  ['set-cookie-parser', 'demo back end only (bundled with msw)'],
+  ['strict-event-emitter', 'demo back end only (bundled with msw)'],
+  ['tldts', 'demo back end only (bundled with msw)'],
+  ['tldts-core', 'demo back end only (bundled with msw)'],
+  ['tough-cookie', 'demo back end only (bundled with msw)'],
+  ['until-async', 'demo back end only (bundled with msw)'],
 ];
 
 let out = '# Third-party notices\n\nCivic Elements is licensed under the EUPL-1.2 (see LICENSE). The builds named below include\nthe following third-party packages, under their own licences.\n';

@@ -20,6 +20,11 @@ const STEPS = [
   { name: 'lint', cmd: 'npx eslint --max-warnings 0 . && node scripts/notices.mjs --check' },
   nodeTest('contract', 'packages/contract/test/*.test.ts'),
   { name: 'unit', cmd: 'npx web-test-runner', results: 'unit' },
+  { name: 'build', cmd: 'node scripts/build.mjs' },
+  { name: 'size', cmd: 'node scripts/size.mjs', results: 'size' },
+  { name: 'cdn-smoke', cmd: 'node scripts/cdn-smoke.mjs', results: 'cdn-smoke' },
+  { name: 'storybook', cmd: 'npx storybook build -o storybook-static --quiet && node scripts/storybook-smoke.mjs', results: 'storybook' },
+  { name: 'demo-smoke', cmd: 'node scripts/demo-smoke.mjs', results: 'demo' },
 ];
 
 const only = process.argv.slice(2);
