@@ -352,8 +352,18 @@ export interface StreamOptions {
   closeAfter?: (e: SseEvent) => boolean;
   /** Interval of `: ping` comments (default 20 s; the contract asks for at most 25 s). */
   pingMs?: number;
+  /** Schedules the pings (default `setInterval`); returns the cancel function. Tests inject one. */
+  interval?: Interval;
   lang?: string;
 }
+
+/** Runs `fn` every `ms` until the returned function is called. */
+export type Interval = (fn: () => void, ms: number) => () => void;
+
+export const realInterval: Interval = (fn, ms) => {
+  const id = setInterval(fn, ms);
+  return () => clearInterval(id);
+};
 
 const encoder = new TextEncoder();
 
@@ -392,11 +402,11 @@ export function eventStream(o: StreamOptions): Response {
         close,
       );
       const unregister = o.registry.add({ url: o.request.url, operationId: o.operationId, close });
-      const ping = setInterval(() => send(': ping\n\n'), o.pingMs ?? 20_000);
+      const stopPing = (o.interval ?? realInterval)(() => send(': ping\n\n'), o.pingMs ?? 20_000);
       cleanup = () => {
         unsubscribe();
         unregister();
-        clearInterval(ping);
+        stopPing();
       };
     },
     cancel() {
@@ -471,6 +481,8 @@ export interface DomainKit {
   limiter: RateLimiter;
   /** Interval of `: ping` comments on event streams. */
   pingMs?: number;
+  /** Schedules the pings (tests inject one that does not wait on real time). */
+  interval?: Interval;
 }
 
 /** `401 unauthorized` unless the request carries the staff key in `X-Staff-Key`. */

@@ -17,7 +17,7 @@ import { createCases } from './cases/index.js';
 import { createChat } from './chat/index.js';
 import { createQueues } from './queues/index.js';
 import { createFaults, type Faults } from './faults.js';
-import { RateLimiter, StreamRegistry, mswPath, type Method, type Operation } from './http-kit.js';
+import { RateLimiter, StreamRegistry, mswPath, type Interval, type Method, type Operation } from './http-kit.js';
 import { ManualClock, systemClock, type Clock } from './support/clock.js';
 import { DEFAULT_SETTINGS, settingsFromEnv, type BackendSettings } from './support/settings.js';
 
@@ -25,7 +25,7 @@ export { ManualClock, systemClock, type Clock } from './support/clock.js';
 export { DEFAULT_SETTINGS, TEST_MODE_SETTINGS, settingsFromEnv, type BackendSettings } from './support/settings.js';
 export type { FaultSettings, Faults } from './faults.js';
 export type { MockContext } from './context.js';
-export type { Operation } from './http-kit.js';
+export type { Interval, Operation } from './http-kit.js';
 
 /** Every operation of both documents: what the mock answers (a test checks it against the YAML). */
 export const OPERATIONS: readonly { operationId: string; method: Method; path: string; document: 'citizen' | 'staff' }[] = [
@@ -108,6 +108,8 @@ export interface MockApiOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Interval of `: ping` comments on event streams (default 20 s). */
   pingMs?: number;
+  /** Schedules those pings (default `setInterval`; tests inject their own). */
+  interval?: Interval;
 }
 
 function build(options: MockApiOptions, clock: Clock, settings: BackendSettings, streams: StreamRegistry) {
@@ -121,7 +123,12 @@ function build(options: MockApiOptions, clock: Clock, settings: BackendSettings,
     ...(options.staffKey !== undefined && { staffKey: options.staffKey }),
     ...(options.secret !== undefined && { secret: options.secret }),
   });
-  const kit = { streams, limiter: new RateLimiter(() => clock.now()), ...(options.pingMs !== undefined && { pingMs: options.pingMs }) };
+  const kit = {
+    streams,
+    limiter: new RateLimiter(() => clock.now()),
+    ...(options.pingMs !== undefined && { pingMs: options.pingMs }),
+    ...(options.interval && { interval: options.interval }),
+  };
   const appointments = createAppointments(ctx, kit);
   const cases = createCases(ctx, kit);
   const chat = createChat(ctx, kit);

@@ -296,6 +296,7 @@ export function createCases(ctx: MockContext, kit: DomainKit) {
       // Each subscriber renders in its own language; the stream ends when its token expires.
       map: (e) => (grant && grant.expiresAt > now() ? render(e) : 'close'),
       pingMs: kit.pingMs,
+      interval: kit.interval,
       lang,
     });
   });

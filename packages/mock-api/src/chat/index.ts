@@ -352,6 +352,7 @@ export function createChat(ctx: MockContext, kit: DomainKit) {
       channel: c.status === 'ended' ? undefined : c.channel,
       closeAfter: (e) => e.event === 'conversation_ended',
       pingMs: kit.pingMs,
+      interval: kit.interval,
     });
   });
 

@@ -459,6 +459,7 @@ export function createQueues(ctx: MockContext, kit: DomainKit) {
       channel: q.channel,
       map: render,
       pingMs: kit.pingMs,
+      interval: kit.interval,
       lang,
     });
   });
@@ -541,6 +542,7 @@ export function createQueues(ctx: MockContext, kit: DomainKit) {
       channel: final ? undefined : t.channel,
       closeAfter: (e) => FINAL.includes((e.data as { state: TicketState }).state),
       pingMs: kit.pingMs,
+      interval: kit.interval,
     });
   });
 
@@ -567,6 +569,7 @@ export function createQueues(ctx: MockContext, kit: DomainKit) {
       channel: o.channel,
       map: (e) => ({ ...e, data: officeView(e.data as OfficeRecord, lang) }),
       pingMs: kit.pingMs,
+      interval: kit.interval,
       lang,
     });
   });
