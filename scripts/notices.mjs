@@ -31,7 +31,10 @@ const BUNDLED = [
 
 let out = '# Third-party notices\n\nCivic Elements is licensed under the EUPL-1.2 (see LICENSE). The builds named below include\nthe following third-party packages, under their own licences.\n';
 for (const [name, where] of BUNDLED) {
-  const dir = join('node_modules', name);
+  // Prefer the copy nested under msw (what the demo bundle really contains), then the top level.
+  const dir = ['node_modules/msw/node_modules', 'node_modules/@mswjs/interceptors/node_modules', 'node_modules']
+    .map((base) => join(base, name))
+    .find((candidate) => existsSync(join(candidate, 'package.json')));
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
   const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `${pkg.license} (no licence file shipped)`;
