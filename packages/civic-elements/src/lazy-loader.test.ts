@@ -210,3 +210,37 @@ describe('startLoader', () => {
     }
   });
 });
+
+describe('createLazyLoader: waiting for the page to be ready', () => {
+  it('loads widget code only after the page readiness promise settles', async () => {
+    const tag = uniqueTag('ready');
+    const { importer, calls } = importerFor(tag);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const root = el('div', el(tag));
+    const loader = createLazyLoader({ [tag]: importer }, { root, ready: () => gate });
+    await settle();
+    expect(calls.count).to.equal(0);
+    release();
+    await settle();
+    await settle();
+    expect(calls.count).to.equal(1);
+    expect(isDefined(tag)).to.equal(true);
+    loader.stop();
+  });
+
+  it('never blocks widgets for longer than the timeout, even when the promise rejects or hangs', async () => {
+    const hanging = uniqueTag('hang');
+    const rejecting = uniqueTag('reject');
+    const a = importerFor(hanging);
+    const b = importerFor(rejecting);
+    const root = el('div', el(hanging), el(rejecting));
+    const loaderA = createLazyLoader({ [hanging]: a.importer }, { root, ready: () => new Promise(() => {}), readyTimeoutMs: 20 });
+    const loaderB = createLazyLoader({ [rejecting]: b.importer }, { root, ready: () => Promise.reject(new Error('no back end')) });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(a.calls.count).to.equal(1);
+    expect(b.calls.count).to.equal(1);
+    loaderA.stop();
+    loaderB.stop();
+  });
+});

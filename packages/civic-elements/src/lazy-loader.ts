@@ -16,6 +16,27 @@ export interface LazyLoaderOptions {
   root?: Document | Element | DocumentFragment;
   /** The registry tags are checked against; `customElements` by default. */
   elements?: CustomElementRegistry;
+  /**
+   * Read before each widget module loads: a promise to wait for first (at most `readyTimeoutMs`).
+   * The page loader reads `globalThis[Symbol.for('civic-elements/ready')]`, which a page script
+   * placed before the library may set — the demo back end does, so no widget talks to the API
+   * before the in-browser mock answers; a consent manager could do the same.
+   */
+  ready?: () => PromiseLike<unknown> | undefined;
+  /** Longest wait for `ready`, in ms (default 5000): a broken page script never blocks widgets. */
+  readyTimeoutMs?: number;
+}
+
+/** Resolves when `promise` settles or after `ms`, whichever comes first; never rejects. */
+function settledOrTimeout(promise: PromiseLike<unknown>, ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    Promise.resolve(promise).then(done, done);
+  });
 }
 
 const PREFIX = '[civic-elements]';
@@ -50,7 +71,9 @@ export function createLazyLoader(registry: TagRegistry, options: LazyLoaderOptio
         stopIfDone();
         return Promise.resolve();
       }
-      const promise = importer().then(
+      const gate = options.ready?.();
+      const before = gate ? settledOrTimeout(gate, options.readyTimeoutMs ?? 5000) : Promise.resolve();
+      const promise = before.then(importer).then(
         () => {
           pending.delete(tag);
           settled.add(tag);
@@ -100,6 +123,13 @@ export function createLazyLoader(registry: TagRegistry, options: LazyLoaderOptio
 }
 
 const started = Symbol.for('civic-elements/loader');
+const readyKey = Symbol.for('civic-elements/ready');
+
+/** The page's readiness promise, if a script set one (see `LazyLoaderOptions.ready`). */
+export function pageReady(): PromiseLike<unknown> | undefined {
+  const value = (globalThis as typeof globalThis & { [readyKey]?: unknown })[readyKey];
+  return value && typeof (value as PromiseLike<unknown>).then === 'function' ? (value as PromiseLike<unknown>) : undefined;
+}
 
 /**
  * Starts the page's one lazy loader. A second copy of the library (two script tags, or the CDN

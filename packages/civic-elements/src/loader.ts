@@ -2,6 +2,6 @@
 // Registers <civic-config> at once and every other tag the first time it appears in the page.
 import '@civic-elements/core/civic-config.js';
 import { registry } from './registry.js';
-import { startLoader } from './lazy-loader.js';
+import { pageReady, startLoader } from './lazy-loader.js';
 
-startLoader(registry);
+startLoader(registry, { ready: pageReady });
