@@ -91,11 +91,13 @@ export async function serveMockApi(options: ServeOptions = {}): Promise<MockServ
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const origin = req.headers.origin;
-    const cors = corsHeaders(origin, allowed);
+    // Staff endpoints are never exposed to browsers: no CORS permission for /staff/ paths.
+    const staffPath = /^\/staff\//.test(new URL(req.url ?? '/', 'http://x').pathname);
+    const cors = staffPath ? { Vary: 'Origin' } : corsHeaders(origin, allowed);
     const method = (req.method ?? 'GET').toUpperCase();
 
     if (method === 'OPTIONS') {
-      const preflight = cors['Access-Control-Allow-Origin'] && req.headers['access-control-request-method'];
+      const preflight = 'Access-Control-Allow-Origin' in cors && req.headers['access-control-request-method'];
       res.writeHead(204, {
         ...cors,
         ...(preflight && {

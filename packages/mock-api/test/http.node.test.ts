@@ -100,6 +100,15 @@ describe('mock API over HTTP', () => {
     assert.equal(allowed.headers.get('access-control-expose-headers'), 'Content-Language, Content-Disposition, Idempotent-Replayed, Location, Retry-After');
   });
 
+  it('never gives CORS permission for staff paths', async () => {
+    const preflight = await fetch(`${server.url}/staff/v1/chat/conversations`, { method: 'OPTIONS', headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'GET' } });
+    assert.equal(preflight.headers.get('access-control-allow-origin'), null);
+    assert.equal(preflight.headers.get('access-control-allow-methods'), null);
+    const res = await fetch(`${server.url}/staff/v1/chat/conversations`, { headers: { Origin: ORIGIN, 'X-Staff-Key': server.api.ctx.staffKey } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('access-control-allow-origin'), null);
+  });
+
   it('answers 404 not_found for paths outside the contract', async () => {
     const res = await fetch(`${server.url}/v2/nothing`);
     assert.equal(res.status, 404);
