@@ -3,6 +3,7 @@
  * and its event stream for the citizen; `updateCase` for the staff.
  */
 import { formatInstant, localDate, localise, type Case, type LocalizedText } from '@civic-elements/contract/seed';
+import type * as api from '@civic-elements/contract';
 import type { MockContext } from '../context.js';
 import {
   Channel,
@@ -106,7 +107,7 @@ const updateRequest = v.object({
 const text = (s: string): LocalizedText => ({ de: s });
 
 /** The case as the contract's `Case`, in one language (second factors and internals left out). */
-export function caseView(c: Case, lang: string): Record<string, unknown> {
+export function caseView(c: Case, lang: string): api.Case {
   const L = (t: LocalizedText) => localise(t, lang);
   return {
     id: c.id,
@@ -267,7 +268,8 @@ export function createCases(ctx: MockContext, kit: DomainKit) {
     const accessToken = token('cat_');
     const expiresAt = now() + CASE_TOKEN_TTL_MS;
     tokens.set(accessToken, { caseId: found.id, expiresAt });
-    return json({ caseId: found.id, accessToken, expiresAt: formatInstant(expiresAt, tz) }, { noStore: true });
+    const access: api.CaseAccess = { caseId: found.id, accessToken, expiresAt: formatInstant(expiresAt, tz) };
+    return json(access, { noStore: true });
   });
 
   citizen.add('GET', '/v1/cases/{caseId}', 'getCase', ({ request, params }) => {

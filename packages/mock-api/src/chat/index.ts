@@ -5,6 +5,7 @@
  * offline messages; and the staff side (join, reply as agent/bot/system, typing, end, desk).
  */
 import { formatInstant, isOpenAt, localDate, localTime, localise, nextOpening, type LocalizedText } from '@civic-elements/contract/seed';
+import type * as api from '@civic-elements/contract';
 import type { MockContext } from '../context.js';
 import { fingerprint } from '../support/idempotency.js';
 import { problem } from '../support/problem.js';
@@ -36,28 +37,12 @@ import {
   type DomainKit,
 } from '../http-kit.js';
 
-export type AuthorKind = 'citizen' | 'agent' | 'bot' | 'system';
-
-export interface Attachment {
-  id: string;
-  name: string;
-  type: string;
-  size: number;
-}
+export type AuthorKind = api.AuthorKind;
+export type Attachment = api.Attachment;
+export type Message = api.Message;
 
 export interface StoredAttachment extends Attachment {
   bytes: Uint8Array;
-}
-
-export interface Message {
-  id: string;
-  seq: number;
-  clientId?: string;
-  author: { kind: AuthorKind; name?: string };
-  text: string;
-  createdAt: string;
-  attachments: Attachment[];
-  suggestions: { text: string }[];
 }
 
 export interface ConversationRecord {
@@ -134,7 +119,7 @@ export function createChat(ctx: MockContext, kit: DomainKit) {
 
   // ------------------------------------------------------------------ availability
 
-  function availability(lang: string) {
+  function availability(lang: string): api.ChatAvailability {
     const at = now();
     const open = isOpenAt(desk.officeHours, desk.exceptions, at, tz);
     const online = overrides.online ?? open;
@@ -161,7 +146,7 @@ export function createChat(ctx: MockContext, kit: DomainKit) {
 
   const waitingOrder = () => [...conversations.values()].filter((c) => c.status === 'waiting').sort((a, b) => a.createdAt - b.createdAt);
 
-  function conversationView(c: ConversationRecord) {
+  function conversationView(c: ConversationRecord): api.Conversation {
     const position = c.status === 'waiting' ? waitingOrder().indexOf(c) + 1 : 0;
     return {
       id: c.id,

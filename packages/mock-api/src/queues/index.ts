@@ -7,6 +7,7 @@
  * `joinUrl` appears only in the holder's ticket view (and the staff answer), and only while called.
  */
 import { formatInstant, hoursOn, isOpenAt, localDate, localise, nextOpening, type LocalizedText, type Office, type Queue } from '@civic-elements/contract/seed';
+import type * as api from '@civic-elements/contract';
 import type { MockContext } from '../context.js';
 import { fingerprint } from '../support/idempotency.js';
 import { problem } from '../support/problem.js';
@@ -181,7 +182,7 @@ export function createQueues(ctx: MockContext, kit: DomainKit) {
   const openChairs = (o: OfficeRecord) => [...o.chairs.values()].filter((c) => c.open);
   const officeOpen = (o: OfficeRecord) => isOpenAt(o.seed.hours, o.seed.exceptions, now(), tz);
 
-  function queueView(q: QueueRecord, lang: string) {
+  function queueView(q: QueueRecord, lang: string): api.QueueStatus {
     const l = locationOf(q.seed.locationId);
     const open = queueOpen(q);
     const desks = openDesks(q);
@@ -215,7 +216,7 @@ export function createQueues(ctx: MockContext, kit: DomainKit) {
     };
   }
 
-  function officeView(o: OfficeRecord, lang: string) {
+  function officeView(o: OfficeRecord, lang: string): api.Office {
     const open = officeOpen(o);
     const chairs = openChairs(o);
     const free = chairs.filter((c) => !c.busyWith).length;
@@ -260,7 +261,7 @@ export function createQueues(ctx: MockContext, kit: DomainKit) {
   }
 
   /** The holder's view: `joinUrl` only while called. */
-  function ticketView(t: TicketRecord) {
+  function ticketView(t: TicketRecord): api.Ticket {
     const { position, estimate } = standing(t);
     return {
       id: t.id,
