@@ -19,6 +19,7 @@ const STEPS = [
   { name: 'typecheck', cmd: 'npx tsc -p tsconfig.json --noEmit && npx tsc -p tsconfig.node.json --noEmit' },
   { name: 'lint', cmd: 'npx eslint --max-warnings 0 . && node scripts/notices.mjs --check' },
   nodeTest('contract', 'packages/contract/test/*.test.ts'),
+  nodeTest('mock-api', 'packages/mock-api/test/*.node.test.ts'),
   { name: 'unit', cmd: 'npx web-test-runner', results: 'unit' },
   { name: 'build', cmd: 'node scripts/build.mjs' },
   { name: 'size', cmd: 'node scripts/size.mjs', results: 'size' },

@@ -10,8 +10,10 @@
  * </script>
  * ```
  *
- * Nothing is put on `window`. `ready` resolves with the mock API once the worker answers, so a
- * simulator on the same page can drive it (its clock, its state, its faults).
+ * `ready` resolves with the mock API once the worker answers, so a simulator on the same page can
+ * drive it (its clock, its state, its faults). It is also published as the page readiness promise
+ * the Civic Elements loader waits for (`Symbol.for('civic-elements/ready')`), so no widget asks the
+ * API anything before the mock answers. The page must load this script before the library's.
  */
 import { startMockWorker } from './browser.js';
 import type { MockApi } from './index.js';
@@ -21,3 +23,5 @@ export const ready: Promise<MockApi> = startMockWorker({
   serviceWorkerUrl: '/mockServiceWorker.js',
   onUnhandledRequest: 'bypass',
 }).then(({ api }) => api);
+
+(globalThis as typeof globalThis & { [key: symbol]: unknown })[Symbol.for('civic-elements/ready')] = ready;
