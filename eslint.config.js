@@ -9,7 +9,7 @@ const WIDGETS = ['appointment-picker', 'status-tracker', 'chat', 'queue-display'
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', 'packages/contract/src/generated/**', '.test-results/**', 'coverage/**', '.data/**'],
+    ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', 'packages/contract/src/generated/**', '.test-results/**', 'coverage/**', '.data/**', '.scratch*/**'],
   },
   ...tseslint.configs.recommended,
   {
