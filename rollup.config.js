@@ -64,7 +64,7 @@ function sideEffectsOf(id) {
 
 /**
  * Resolves `@civic-elements/*` and `civic-elements` imports to the TypeScript sources (the
- * "development" target of the package's exports) and applies the packages' `sideEffects` lists to
+ * "civic-source" target of the package's exports) and applies the packages' `sideEffects` lists to
  * their modules, as an app's bundler would with the published packages.
  */
 function workspaceSources() {
@@ -77,7 +77,7 @@ function workspaceSources() {
         const pkg = byName.get(match[1]);
         const subpath = match[2] ? `.${match[2]}` : '.';
         const target = pkg?.json.exports?.[subpath];
-        const dev = typeof target === 'string' ? target : target?.development ?? target?.default;
+        const dev = typeof target === 'string' ? target : target?.['civic-source'] ?? target?.default;
         if (!pkg || typeof dev !== 'string') this.error(`Cannot resolve ${source}: no such export`);
         const id = join(pkg.dir, dev);
         return { id, moduleSideEffects: sideEffectsOf(id) ?? true };

@@ -16,7 +16,7 @@ const files = process.env.WTR_FILES
 
 export default {
   files,
-  nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
+  nodeResolve: { browser: true, exportConditions: ['browser', 'development', 'civic-source'] },
   concurrency: 2,
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 10_000 } },

@@ -1,6 +1,6 @@
 // Storybook for Civic Elements: one stories file per widget in the top-level stories/ folder.
 // Builds offline (telemetry off) and resolves @civic-elements/* to their TypeScript sources through
-// the "development" export condition, so no package build is needed first.
+// the "civic-source" export condition, so no package build is needed first.
 import { createRequire } from 'node:module';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { defaultClientConditions } from 'vite';
@@ -19,7 +19,7 @@ const config: StorybookConfig = {
       ...viteConfig,
       resolve: {
         ...viteConfig.resolve,
-        conditions: ['development', ...defaultClientConditions],
+        conditions: ['civic-source', ...defaultClientConditions],
       },
       // The preview bundles Storybook's runtime and msw (~1.3 MB); the library's own size budgets are
       // checked on the CDN build, so the generic chunk-size warning is only noise here.

@@ -111,10 +111,10 @@ export function discoverPackages(root = ROOT) {
       entries.push({ subpath: `./${tag}.js`, src, sideEffects: true, tags: [tag] });
     }
     // Further public entries a package's owner declared in "exports" (e.g. "./antibot") are built
-    // too: any export whose "development" target is a shipped source module.
+    // too: any export whose source-condition target is a shipped source module.
     for (const [subpath, target] of Object.entries(json.exports ?? {})) {
       if (entries.some((e) => e.subpath === subpath)) continue;
-      const dev = typeof target === 'object' && target !== null ? target.development : undefined;
+      const dev = typeof target === 'object' && target !== null ? target[SOURCE_CONDITION] : undefined;
       if (typeof dev !== 'string' || !dev.startsWith('./src/') || !isShippedSource(dev.slice('./src/'.length))) continue;
       if (!existsSync(join(dir, dev))) throw new Error(`${pkg.name}: exports["${subpath}"] points at missing ${dev}`);
       const src = dev.slice(2);
@@ -149,12 +149,13 @@ export function expectedFields(pkg) {
     const exports = {};
     for (const entry of pkg.entries) {
       exports[entry.subpath] = {
+        [SOURCE_CONDITION]: `./${entry.src}`,
         development: `./${entry.src}`,
         types: toDist(entry.src, '.d.ts'),
         default: toDist(entry.src, '.js'),
       };
     }
-    if (pkg.testing) exports['./testing'] = { development: './src/testing/index.ts' };
+    if (pkg.testing) exports['./testing'] = { [SOURCE_CONDITION]: './src/testing/index.ts', development: './src/testing/index.ts' };
     for (const css of pkg.css) exports[`./${css.fileName}`] = `./dist/${css.fileName}`;
     // Anything else an owner exported (data files, …) stays as it is.
     for (const [subpath, target] of Object.entries(pkg.json.exports ?? {})) {
@@ -218,6 +219,14 @@ export function checkPackages(packages = discoverPackages()) {
   }
   return problems;
 }
+
+/**
+ * The export condition that points at TypeScript sources: set by our tests, Storybook, type
+ * checks and node scripts (`--conditions=civic-source`). Deliberately not "development", which
+ * Vite and other tools turn on in a consumer's dev server. ("development" is still emitted as an
+ * alias while older scripts move over; it goes away before the first publish.)
+ */
+export const SOURCE_CONDITION = 'civic-source';
 
 /** Rewrites the build-owned package.json fields; keeps every other field and the key order. */
 export function writePackages(packages = discoverPackages()) {

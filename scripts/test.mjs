@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 /** A node:test run whose counts land in .test-results/<name>.json. */
 const nodeTest = (name, files) => ({
   name,
-  cmd: `node --conditions=development --import tsx --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout --test-reporter=./scripts/node-results-reporter.mjs --test-reporter-destination=.test-results/${name}.json ${files}`,
+  cmd: `node --conditions=civic-source --import tsx --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout --test-reporter=./scripts/node-results-reporter.mjs --test-reporter-destination=.test-results/${name}.json ${files}`,
   results: name,
 });
 

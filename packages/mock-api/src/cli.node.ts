@@ -1,7 +1,7 @@
 /**
  * Runs the mock API as a local HTTP server:
  *
- *   node --conditions=development --import tsx packages/mock-api/src/cli.node.ts --port 4010
+ *   node --conditions=civic-source --import tsx packages/mock-api/src/cli.node.ts --port 4010
  *
  * Options: --port N (default 4010, 0 = any free port), --host H (default 127.0.0.1),
  * --seed VARIANT (default: the seed's default; `xss` puts hostile strings into every text),

@@ -1,5 +1,5 @@
 // The mock API over real HTTP (node:http): streaming SSE, CORS, bodies, faults, shutdown.
-// Run: node --conditions=development --import tsx --test packages/mock-api/test/*.node.test.ts
+// Run: node --conditions=civic-source --import tsx --test packages/mock-api/test/*.node.test.ts
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveMockApi, CORS_ALLOW_HEADERS, type MockServer } from '../src/http.node.js';

@@ -1,7 +1,7 @@
 // Every answer the mock gives in the main flows of cases, chat, queues, tickets and offices (citizen
 // and staff) matches the response schema openapi.yaml / staff.yaml documents for that operation and
 // status — JSON bodies, problem documents and each parsed Server-Sent Event.
-// Run: node --conditions=development --import tsx --test packages/mock-api/test/*.node.test.ts
+// Run: node --conditions=civic-source --import tsx --test packages/mock-api/test/*.node.test.ts
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
