@@ -1,0 +1,179 @@
+/**
+ * A deliberately broken back end: the mock API with its handlers wrapped so that some answers
+ * break the contract in known ways. The suite must report each of them (broken.test.ts).
+ */
+import { getResponse, http, type RequestHandler } from 'msw';
+import { createMockApi, type MockApi, type MockApiOptions } from '@civic-elements/mock-api';
+
+type Json = Record<string, unknown> & { [key: string]: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface Breakage {
+  /** What is broken, as a test name. */
+  name: string;
+  /** The (operationId, case) of the suite that must fail, and what its reason must say. */
+  expect: { operationId: string; case: string; reason: RegExp };
+  method: string;
+  path: RegExp;
+  /** Only answers with this status are broken (default: any). */
+  status?: number;
+  /** Breaks the answer; return undefined to leave it. */
+  apply(response: Response, request: Request): Promise<Response | undefined>;
+}
+
+const headersOf = (r: Response, change: Record<string, string | null> = {}) => {
+  const h = new Headers(r.headers);
+  h.delete('Content-Length');
+  for (const [k, v] of Object.entries(change)) {
+    if (v === null) h.delete(k);
+    else h.set(k, v);
+  }
+  return h;
+};
+
+async function editJson(r: Response, edit: (body: Json) => void, init: { status?: number; headers?: Record<string, string | null> } = {}): Promise<Response> {
+  const body = (await r.json()) as Json;
+  edit(body);
+  return new Response(JSON.stringify(body), { status: init.status ?? r.status, headers: headersOf(r, init.headers) });
+}
+
+export const BREAKAGES: Breakage[] = [
+  {
+    name: 'a required response field is dropped',
+    expect: { operationId: 'getService', case: 'valid', reason: /must have required property 'name'/ },
+    method: 'GET',
+    path: /^\/v1\/services\/[^/]+$/,
+    status: 200,
+    apply: (r) => editJson(r, (b) => delete b.name),
+  },
+  {
+    name: 'a response field has the wrong type',
+    expect: { operationId: 'listLocations', case: 'valid', reason: /\/items\/0\/geo\/lat must be number/ },
+    method: 'GET',
+    path: /^\/v1\/locations$/,
+    status: 200,
+    apply: (r) => editJson(r, (b) => b.items.forEach((l: Json) => (l.geo.lat = String(l.geo.lat)))),
+  },
+  {
+    name: 'an undeclared status code',
+    expect: { operationId: 'getChatAvailability', case: 'valid', reason: /status 202 is not declared/ },
+    method: 'GET',
+    path: /^\/v1\/chat\/availability$/,
+    apply: (r) => editJson(r, () => undefined, { status: 202 }),
+  },
+  {
+    name: 'a problem document without code',
+    expect: { operationId: 'getLocation', case: 'invalid:unknown-locationId', reason: /must have required property 'code'/ },
+    method: 'GET',
+    path: /^\/v1\/locations\/[^/]+$/,
+    status: 404,
+    apply: (r) => editJson(r, (b) => delete b.code),
+  },
+  {
+    name: 'a problem code the response does not allow',
+    expect: { operationId: 'extendHold', case: 'invalid:unknown-holdId', reason: /expected problem code hold_not_found, got not_found|must be one of/ },
+    method: 'POST',
+    path: /^\/v1\/holds\/[^/]+\/extend$/,
+    status: 404,
+    apply: (r) => editJson(r, (b) => (b.code = 'not_found')),
+  },
+  {
+    name: 'an event stream with the wrong content type',
+    expect: { operationId: 'streamOfficeEvents', case: 'valid', reason: /content type text\/plain/ },
+    method: 'GET',
+    path: /^\/v1\/offices\/[^/]+\/events$/,
+    status: 200,
+    apply: async (r) => new Response(r.body, { status: r.status, headers: headersOf(r, { 'Content-Type': 'text/plain; charset=utf-8' }) }),
+  },
+  {
+    name: 'a streamed event that violates its schema',
+    expect: { operationId: 'streamQueueEvents', case: 'valid', reason: /event 1 \(updated\): \/data\/waitingCount must be >= 0/ },
+    method: 'GET',
+    path: /^\/v1\/queues\/[^/]+\/events$/,
+    status: 200,
+    apply: async (r) => {
+      const reader = r.body!.getReader();
+      const encoder = new TextEncoder();
+      const decoder = new TextDecoder();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const { value, done } = await reader.read();
+          if (done) return controller.close();
+          controller.enqueue(encoder.encode(decoder.decode(value, { stream: true }).replace(/"waitingCount":\d+/g, '"waitingCount":-1')));
+        },
+        cancel: () => reader.cancel(),
+      });
+      return new Response(body, { status: r.status, headers: headersOf(r) });
+    },
+  },
+  {
+    name: 'the missing Idempotent-Replayed header on a replay',
+    expect: { operationId: 'createBooking', case: 'idempotent-replay', reason: /lacks Idempotent-Replayed: true/ },
+    method: 'POST',
+    path: /^\/v1\/bookings$/,
+    apply: async (r) => (r.headers.has('Idempotent-Replayed') ? new Response(r.body, { status: r.status, headers: headersOf(r, { 'Idempotent-Replayed': null }) }) : undefined),
+  },
+  {
+    name: 'a personal answer without Cache-Control: no-store',
+    expect: { operationId: 'getCase', case: 'valid', reason: /header Cache-Control is missing/ },
+    method: 'GET',
+    path: /^\/v1\/cases\/[^/]+$/,
+    status: 200,
+    apply: async (r) => new Response(r.body, { status: r.status, headers: headersOf(r, { 'Cache-Control': null }) }),
+  },
+  {
+    name: 'a calendar with bare LF line ends',
+    expect: { operationId: 'getBookingIcs', case: 'valid', reason: /CRLF/ },
+    method: 'GET',
+    path: /^\/v1\/bookings\/[^/]+\/ics$/,
+    status: 200,
+    apply: async (r) => new Response((await r.text()).replace(/\r\n/g, '\n'), { status: r.status, headers: headersOf(r) }),
+  },
+  {
+    name: 'a wrong token answered with 403 instead of 401',
+    expect: { operationId: 'getTicket', case: 'invalid:wrong-token', reason: /expected 401 unauthorized, got 403/ },
+    method: 'GET',
+    path: /^\/v1\/tickets\/[^/]+$/,
+    status: 401,
+    apply: (r) => editJson(r, (b) => Object.assign(b, { status: 403, code: 'forbidden' }), { status: 403 }),
+  },
+  {
+    name: 'a problem whose status member differs from the HTTP status',
+    expect: { operationId: 'listServices', case: 'invalid:query-q', reason: /problem status member 422 ≠ HTTP status 400/ },
+    method: 'GET',
+    path: /^\/v1\/services$/,
+    status: 400,
+    apply: (r) => editJson(r, (b) => (b.status = 422)),
+  },
+  {
+    name: 'an unknown body property accepted',
+    expect: { operationId: 'sendOfflineMessage', case: 'invalid:body-unknown-property', reason: /expected 400 validation_failed, got 201/ },
+    method: 'POST',
+    path: /^\/v1\/chat\/offline-messages$/,
+    status: 400,
+    apply: async (_r, request) => {
+      const body = (await request.clone().json().catch(() => undefined)) as Json | undefined;
+      if (!body || !('konformitaetUnbekannt' in body)) return undefined;
+      return new Response(JSON.stringify({ id: crypto.randomUUID(), receivedAt: new Date().toISOString() }), { status: 201, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+    },
+  },
+];
+
+/** The mock API with every breakage of {@link BREAKAGES} applied to its answers. */
+export function breakMockApi(options: MockApiOptions): MockApi {
+  const api = createMockApi(options);
+  const inner: RequestHandler[] = api.handlers;
+  const wrapper = http.all('*', async ({ request }) => {
+    const copy = request.clone();
+    const response = await getResponse(inner, request);
+    if (!response) return undefined;
+    const path = new URL(request.url).pathname;
+    for (const b of BREAKAGES) {
+      if (b.method !== request.method || !b.path.test(path) || (b.status !== undefined && b.status !== response.status)) continue;
+      // A breakage either returns a new answer (it may have read this one) or leaves it unread.
+      const broken = await b.apply(response, copy);
+      if (broken) return broken;
+    }
+    return response;
+  });
+  return Object.assign(Object.create(api) as MockApi, { handlers: [wrapper] });
+}
