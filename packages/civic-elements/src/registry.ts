@@ -12,6 +12,7 @@
  */
 export const registry = {
   'civic-config': () => import('@civic-elements/core/civic-config.js'),
+  'civic-queue-display': () => import('@civic-elements/queue-display/civic-queue-display.js'),
 } as const satisfies Readonly<Record<string, () => Promise<unknown>>>;
 
 export type RegisteredTag = keyof typeof registry;

@@ -1,0 +1,3 @@
+// @civic-elements/queue-display — the queue family. Importing this module registers its tags.
+export { CivicQueueDisplay } from './queue-display/queue-display.component.js';
+import './queue-display/queue-display.js';

@@ -1,0 +1,190 @@
+import { css } from 'lit';
+
+export default css`
+  [part='base'] {
+    display: grid;
+    gap: var(--civic-space-md);
+    padding: var(--civic-queue-padding, var(--civic-space-md));
+    background: var(--civic-color-surface);
+    border: var(--civic-border-width) solid var(--civic-color-border-subtle);
+    border-radius: var(--civic-radius-lg);
+  }
+  h2,
+  h3 {
+    margin: 0;
+    line-height: var(--civic-line-height-tight);
+  }
+  h2 {
+    font-size: var(--civic-font-size-xl);
+  }
+  h3 {
+    font-size: var(--civic-font-size-lg);
+  }
+  p {
+    margin: 0;
+  }
+  .open-state {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--civic-space-xs) var(--civic-space-md);
+  }
+  .badge {
+    font-weight: var(--civic-font-weight-bold);
+    padding: 0 var(--civic-space-sm);
+    border-radius: var(--civic-radius-pill);
+    border: var(--civic-border-width) solid currentColor;
+  }
+  .badge.open {
+    color: var(--civic-color-success);
+    background: var(--civic-color-success-surface);
+  }
+  .badge.closed {
+    color: var(--civic-color-text);
+    background: var(--civic-color-warning-surface);
+  }
+  .notice {
+    padding: var(--civic-space-sm) var(--civic-space-md);
+    border-radius: var(--civic-radius-md);
+    border-inline-start: 4px solid var(--civic-color-warning);
+    background: var(--civic-color-warning-surface);
+  }
+  .notice.info {
+    border-color: var(--civic-color-info);
+    background: var(--civic-color-info-surface);
+  }
+  .notice.success {
+    border-color: var(--civic-color-success);
+    background: var(--civic-color-success-surface);
+  }
+  .notice.error {
+    border-color: var(--civic-color-danger);
+    background: var(--civic-color-danger-surface);
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: var(--civic-space-xs) var(--civic-space-sm);
+    border-bottom: var(--civic-border-width) solid var(--civic-color-border-subtle);
+  }
+  .serving td:first-child {
+    font-family: var(--civic-font-family-mono);
+    font-weight: var(--civic-font-weight-bold);
+    font-size: var(--civic-font-size-lg);
+  }
+  .serving tr.newest {
+    background: var(--civic-color-highlight);
+  }
+  .muted {
+    color: var(--civic-color-text-muted);
+    font-size: var(--civic-font-size-sm);
+  }
+  section {
+    display: grid;
+    gap: var(--civic-space-sm);
+  }
+  form {
+    display: grid;
+    gap: var(--civic-space-sm);
+  }
+  fieldset {
+    border: var(--civic-border-width) solid var(--civic-color-border);
+    border-radius: var(--civic-radius-md);
+    padding: var(--civic-space-sm) var(--civic-space-md);
+    margin: 0;
+    display: grid;
+    gap: var(--civic-space-xs);
+  }
+  legend {
+    font-weight: var(--civic-font-weight-bold);
+    padding: 0 var(--civic-space-xs);
+  }
+  label {
+    display: flex;
+    gap: var(--civic-space-sm);
+    align-items: center;
+    min-height: var(--civic-target-min);
+  }
+  .field {
+    display: grid;
+    gap: var(--civic-space-2xs);
+  }
+  .field label {
+    min-height: auto;
+  }
+  input[type='email'] {
+    font: inherit;
+    padding: var(--civic-space-xs) var(--civic-space-sm);
+    border: var(--civic-border-width) solid var(--civic-color-border);
+    border-radius: var(--civic-radius-sm);
+    min-height: var(--civic-target-min);
+    max-width: 32rem;
+    color: var(--civic-color-text);
+    background: var(--civic-color-surface);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--civic-color-danger);
+    border-width: var(--civic-border-width-strong);
+  }
+  .error-text {
+    color: var(--civic-color-danger);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--civic-space-sm);
+  }
+  button {
+    font: inherit;
+    min-height: var(--civic-target-min);
+    padding: var(--civic-space-xs) var(--civic-space-md);
+    border-radius: var(--civic-radius-md);
+    border: var(--civic-border-width) solid var(--civic-color-primary);
+    background: var(--civic-color-surface);
+    color: var(--civic-color-primary);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--civic-color-primary);
+    color: var(--civic-color-on-primary);
+  }
+  button.primary:hover {
+    background: var(--civic-color-primary-hover);
+  }
+  button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.8;
+  }
+  .ticket-number {
+    font-family: var(--civic-font-family-mono);
+    font-size: var(--civic-font-size-display);
+    font-weight: var(--civic-font-weight-bold);
+    line-height: 1;
+    margin: 0;
+  }
+  .ticket {
+    padding: var(--civic-space-md);
+    border: var(--civic-border-width-strong) solid var(--civic-color-primary);
+    border-radius: var(--civic-radius-lg);
+    background: var(--civic-color-surface-raised);
+  }
+  dl {
+    margin: 0;
+  }
+  dt {
+    font-size: var(--civic-font-size-sm);
+    color: var(--civic-color-text-muted);
+  }
+  dd {
+    margin: 0;
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  [tabindex='-1']:focus-visible {
+    outline: var(--civic-focus-ring-width) solid var(--civic-color-focus);
+  }
+`;
