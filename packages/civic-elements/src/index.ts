@@ -4,3 +4,4 @@ export * from '@civic-elements/core';
 
 import '@civic-elements/core/civic-config.js';
 import '@civic-elements/queue-display/civic-queue-display.js';
+import '@civic-elements/status-tracker/civic-status-tracker.js';

@@ -13,6 +13,7 @@
 export const registry = {
   'civic-config': () => import('@civic-elements/core/civic-config.js'),
   'civic-queue-display': () => import('@civic-elements/queue-display/civic-queue-display.js'),
+  'civic-status-tracker': () => import('@civic-elements/status-tracker/civic-status-tracker.js'),
 } as const satisfies Readonly<Record<string, () => Promise<unknown>>>;
 
 export type RegisteredTag = keyof typeof registry;

@@ -1,0 +1,18 @@
+import { define, registerStrings } from '@civic-elements/core';
+import { CivicStatusTracker } from './status-tracker.component.js';
+import de from '../locales/de.js';
+
+// German is bundled (the fallback); every other language loads when a page asks for it.
+registerStrings('status-tracker', {
+  de,
+  en: () => import('../locales/en.js').then((m) => m.default),
+});
+
+export { CivicStatusTracker };
+define('civic-status-tracker', CivicStatusTracker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-status-tracker': CivicStatusTracker;
+  }
+}
