@@ -16,7 +16,7 @@
 import { ContractDocument, DEFAULT_DOCUMENT } from './document.js';
 import { DOCUMENTED_INVALID, invalidCases } from './invalid.js';
 import { PLAN, runStep } from './plan.js';
-import { contentLanguage, cors, idempotencySingleResource, proofRules, slotTakenAlternatives } from './rules.js';
+import { contentLanguage, cors, holdExtensionLimit, idempotencySingleResource, proofRules, slotTakenAlternatives } from './rules.js';
 import { Runner, Skip, type CaseResult, type Fixtures, type RunnerOptions } from './runner.js';
 
 export type { CaseResult, Fixtures } from './runner.js';
@@ -95,6 +95,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   await idempotencySingleResource(r);
   await slotTakenAlternatives(r);
   await proofRules(r);
+  await holdExtensionLimit(r);
   await contentLanguage(r);
   await cors(r);
   await Promise.all(background);

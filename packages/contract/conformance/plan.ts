@@ -31,7 +31,8 @@ export interface Step {
   expect: number[];
   /** Documented refusals (problem codes) that mean "the target cannot do this now": the step is not checked. */
   refusals?: string[];
-  stream?: StreamLimits;
+  /** How long to read an event stream (may depend on the state, e.g. stop once a known event arrived). */
+  stream?: StreamLimits | ((s: State) => StreamLimits);
   /** State key → dotted path into the JSON answer. */
   capture?: Record<string, string>;
   /** Further documented facts the answer must show; may set state. */
@@ -365,7 +366,7 @@ export const PLAN: Step[] = [
     params: { conversationId: 'conversationId', after: { value: () => 0 } },
     auth: 'chatToken',
     expect: [200],
-    stream: { maxEvents: 50, idleMs: 1500, totalMs: 5000 },
+    stream: (s) => ({ maxEvents: 100, idleMs: 1500, totalMs: 5000, until: (events) => events.some((e) => e.event === 'message' && (e.data as Json)?.id === s.message?.id) }),
     then: (a, _r, s) => {
       const events = a.events ?? [];
       const failures: string[] = [];
@@ -414,6 +415,16 @@ export const PLAN: Step[] = [
       const other = png(204, 0, 0);
       return { ...req, raw: multipart('file', 'anders.png', 'image/png', other) };
     },
+    // The server checks the content, not only the declared type (while the conversation is open).
+    after: (r) =>
+      r
+        .run('uploadAttachment', 'invalid:content-is-not-the-declared-type', async () => {
+          const { conversationId, chatToken } = r.need('conversationId', 'chatToken');
+          const text = new TextEncoder().encode('Kein Bild, nur Text.');
+          const x = await r.exchange('uploadAttachment', { params: { conversationId }, token: chatToken, raw: multipart('file', 'bild.png', 'image/png', text) }, { status: [415], codes: ['unsupported_media_type'] });
+          return x.failures;
+        }, 'invalid')
+        .then(() => undefined),
   },
   {
     op: 'downloadAttachment',
@@ -590,7 +601,8 @@ export async function runStep(r: Runner, step: Step): Promise<void> {
   let first: Exchange | undefined;
   await r.run(step.op, 'valid', async () => {
     const req = await buildRequest(r, step);
-    const x = await r.exchange(step.op, req, {}, step.stream);
+    const limits = typeof step.stream === 'function' ? step.stream(r.state) : step.stream;
+    const x = await r.exchange(step.op, req, {}, limits);
     const code = (x.answer.json as Json)?.code as string | undefined;
     if (!step.expect.includes(x.answer.status)) {
       if (code && step.refusals?.includes(code) && x.failures.length === 0) {
@@ -619,7 +631,7 @@ export async function runStep(r: Runner, step: Step): Promise<void> {
   const x1 = first;
   if (op.idempotencyKey) {
     await r.run(step.op, 'idempotent-replay', async () => {
-      const x = await r.exchange(step.op, { ...x1.request, idempotencyKey: x1.key! }, { status: [x1.answer.status] }, step.stream);
+      const x = await r.exchange(step.op, { ...x1.request, idempotencyKey: x1.key! }, { status: [x1.answer.status] });
       const failures = [...x.failures];
       if (x.answer.headers.get('Idempotent-Replayed') !== 'true') failures.push('the replay lacks Idempotent-Replayed: true');
       const d = firstDifference(x1.answer.json, x.answer.json);

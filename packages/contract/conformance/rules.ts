@@ -89,6 +89,27 @@ export async function proofRules(r: Runner): Promise<void> {
   }, 'rule');
 }
 
+export async function holdExtensionLimit(r: Runner): Promise<void> {
+  await r.run('extendHold', 'rule:hold-extension-limit', async () => {
+    const hold = await r.newHold();
+    const left: number = hold.extensionsLeft;
+    if (left > 20) {
+      await r.helper('releaseHold', { params: { holdId: hold.holdId } }, [204]);
+      throw new Skip(`a new hold has ${left} extensions; the check goes up to 20`);
+    }
+    const failures: string[] = [];
+    for (let i = left - 1; i >= 0; i--) {
+      const x = await r.exchange('extendHold', { params: { holdId: hold.holdId } }, { status: [200] });
+      if (x.failures.length) return [`extension ${left - i}: ${x.failures.join('; ')}`];
+      if ((x.answer.json as Json).extensionsLeft !== i) failures.push(`extension ${left - i} says extensionsLeft ${(x.answer.json as Json).extensionsLeft}, expected ${i}`);
+    }
+    const over = await r.exchange('extendHold', { params: { holdId: hold.holdId } }, { status: [409], codes: ['hold_extension_limit'] });
+    failures.push(...over.failures.map((f) => `extension ${left + 1}: ${f}`));
+    await r.helper('releaseHold', { params: { holdId: hold.holdId } }, [204]);
+    return failures.length ? failures : `${left} extensions, then 409 hold_extension_limit`;
+  }, 'rule');
+}
+
 /**
  * Hold expiry. Needs a short TTL on the target (test mode: 5 s); the wait is at most TTL + 2 s.
  * With a long TTL the check is "not checked" unless `slow` is set.
@@ -150,7 +171,14 @@ export async function chatResume(r: Runner): Promise<void> {
 
   await r.run('streamChatEvents', 'rule:chat-last-event-id-wins-over-after', async () => {
     const { conversationId, chatToken, message } = r.need('conversationId', 'chatToken', 'message');
-    const x = await r.exchange('streamChatEvents', { params: { conversationId, after: 0 }, token: chatToken, headers: { 'Last-Event-ID': String(message.seq) } }, { status: [200] }, { maxEvents: 100, idleMs: 1000, totalMs: 4000 });
+    const listed: Json[] = ((await r.helper('listMessages', { params: { conversationId }, token: chatToken }, [200])).json as Json).items;
+    const lastSeq = Math.max(0, ...listed.map((m) => m.seq));
+    const x = await r.exchange('streamChatEvents', { params: { conversationId, after: 0 }, token: chatToken, headers: { 'Last-Event-ID': String(message.seq) } }, { status: [200] }, {
+      maxEvents: 100,
+      idleMs: 1000,
+      totalMs: 4000,
+      until: (events) => events.some((e) => e.id !== undefined && Number(e.id) >= lastSeq),
+    });
     const ids = durableIds(x.answer);
     const failures = [...x.failures];
     if (ids.length === 0) failures.push('nothing was replayed after Last-Event-ID');
@@ -232,7 +260,7 @@ export async function stateStreamResume(r: Runner, op: string, params: Record<st
       const old = await r.exchange(op, { ...req, headers: { 'Last-Event-ID': String(revision - 1) } }, { status: [200] }, { maxEvents: 1, idleMs: 3000, totalMs: 4000 });
       failures.push(...old.failures, ...snapshotFailures(old.answer, event).map((f) => `resumed at ${revision - 1}: ${f}`));
     }
-    const current = await r.exchange(op, { ...req, headers: { 'Last-Event-ID': String(revision) } }, { status: [200] }, { maxEvents: 1, idleMs: 700, totalMs: 1000 });
+    const current = await r.exchange(op, { ...req, headers: { 'Last-Event-ID': String(revision) } }, { status: [200] }, { maxEvents: 1, idleMs: 500, totalMs: 1000 });
     failures.push(...current.failures);
     const again = (current.answer.events ?? []).find((e) => e.event === event && e.id === String(revision));
     if (again) failures.push(`resumed at the current revision ${revision}, the stream sent the unchanged snapshot again`);
