@@ -11,6 +11,7 @@
  * `<civic-config>` is listed too, although the loader also registers it eagerly.
  */
 export const registry = {
+  'civic-chat': () => import('@civic-elements/chat/civic-chat.js'),
   'civic-config': () => import('@civic-elements/core/civic-config.js'),
   'civic-queue-display': () => import('@civic-elements/queue-display/civic-queue-display.js'),
   'civic-status-tracker': () => import('@civic-elements/status-tracker/civic-status-tracker.js'),

@@ -1,0 +1,188 @@
+import { adoptStyles, html, nothing, type CSSResultOrNative } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CivicElement, baseStyles, registerStrings, type RealtimeClock } from '@civic-elements/core';
+import type { ChatPanel } from '../panel/chat-panel.js';
+import { launcherDe, launcherEn } from '../locales/launcher.js';
+import { launcherStyles } from './civic-chat.styles.js';
+import { hasStoredConversation } from './storage-key.js';
+
+declare module '@civic-elements/core' {
+  interface CivicEventMap {
+    'civic-chat-open': undefined;
+    'civic-chat-close': undefined;
+    'civic-chat-started': { conversationId: string };
+    'civic-chat-message': { direction: 'in' | 'out' };
+  }
+}
+
+registerStrings('chat-launcher', { de: launcherDe, en: launcherEn });
+
+/**
+ * @summary Real-time text chat with the town's service desk that never loses or duplicates a message.
+ *
+ * The launcher is a small floating button; the panel (and its texts) load on the first click.
+ * With `mode="inline"` the panel sits in the page instead. Before the first message the citizen
+ * sees the desk's availability and accepts the privacy notice: nothing is stored and no
+ * conversation exists before that. Afterwards the conversation and unsent messages live in
+ * sessionStorage (this tab only) so a reload resumes it.
+ *
+ * @slot - Fallback content (e.g. a phone number or e-mail link), shown when the chat cannot load.
+ *
+ * @event civic-chat-open - The panel opened.
+ * @event civic-chat-close - The panel closed.
+ * @event civic-chat-started - A conversation started: `{ conversationId }`.
+ * @event civic-chat-message - A new message, `{ direction: 'in' | 'out' }` (never its text).
+ *
+ * @csspart launcher - The floating button.
+ * @csspart badge - The unread counter on the button.
+ * @csspart panel - The chat panel.
+ * @csspart header - The panel's title bar.
+ * @csspart close-button - The panel's close button (launcher mode).
+ * @csspart body - The panel's content.
+ * @csspart availability - Office hours and who is online.
+ * @csspart agent - The line naming who the citizen writes with.
+ * @csspart log - The message list (`role="log"`).
+ * @csspart message - Every message; also `message-citizen`, `message-agent`, `message-bot`, `message-system`.
+ * @csspart typing - The typing indicator.
+ * @csspart suggestions - The bot's quick replies.
+ * @csspart composer - The message form.
+ * @csspart input - The message field.
+ *
+ * @cssproperty --civic-chat-offset - Distance of the launcher from the viewport edges (default `--civic-space-md`).
+ * @cssproperty --civic-chat-z-index - Stacking level of the launcher and panel (default 1000).
+ * @cssproperty --civic-chat-inline-height - Height of the inline panel (default 32rem).
+ * @cssproperty --civic-chat-header-background - Panel title bar background (default `--civic-color-primary`).
+ * @cssproperty --civic-chat-header-color - Panel title bar text (default `--civic-color-on-primary`).
+ */
+export class CivicChat extends CivicElement {
+  static override localizeNamespace = 'chat-launcher';
+  static override styles = [baseStyles, launcherStyles];
+
+  /** `launcher` (default): a floating button that opens the panel; `inline`: the panel in the page. */
+  @property({ reflect: true }) mode: 'launcher' | 'inline' = 'launcher';
+
+  /** Topic id from the desk's `topics` (e.g. `meldewesen`), sent when the conversation starts. */
+  @property() topic?: string;
+
+  /** Link to the town's privacy policy, shown in the notice the citizen accepts. */
+  @property({ attribute: 'privacy-url' }) privacyUrl?: string;
+
+  /** Launcher corner: `end` (default; bottom right in left-to-right pages) or `start`. */
+  @property({ reflect: true }) position: 'end' | 'start' = 'end';
+
+  /** Time source for backoff, reconnects and the typing indicator; tests inject a manual clock. */
+  @property({ attribute: false }) clock?: Partial<RealtimeClock>;
+
+  /** Messages received while the panel was closed. */
+  @state() unread = 0;
+
+  @state() private opened = false;
+  @state() private loadFailed = false;
+
+  /** The loaded panel (undefined until the first open, or a resumed conversation). @internal */
+  panel?: ChatPanel;
+  private loading?: Promise<ChatPanel | undefined>;
+
+  /** Whether the panel is showing (always true inline). */
+  get isOpen(): boolean {
+    return this.mode === 'inline' || this.opened;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Inline, or a conversation this tab already started (after consent): load the panel now so
+    // the conversation resumes and unread messages show on the button.
+    if (this.mode === 'inline' || hasStoredConversation(this)) void this.loadPanel();
+  }
+
+  /** Opens the panel (loading it on first use) and moves focus into it. */
+  async open(): Promise<void> {
+    if (!this.opened) {
+      this.opened = true;
+      this.unread = 0;
+      this.emit('civic-chat-open');
+    }
+    const panel = await this.loadPanel();
+    await this.updateComplete;
+    panel?.focusInitial();
+  }
+
+  /** Closes the panel and returns focus to the launcher button. */
+  async close(): Promise<void> {
+    if (this.mode === 'inline' || !this.opened) return;
+    this.opened = false;
+    this.emit('civic-chat-close');
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
+  }
+
+  /** Opens or closes the panel. */
+  toggle(): Promise<void> {
+    return this.opened ? this.close() : this.open();
+  }
+
+  /** Called by the panel for every new message. @internal */
+  panelArrival(direction: 'in' | 'out'): void {
+    this.emit('civic-chat-message', { direction });
+    if (direction === 'in' && !this.isOpen) this.unread++;
+  }
+
+  private loadPanel(): Promise<ChatPanel | undefined> {
+    this.loading ??= import('../panel/chat-panel.js').then(
+      ({ ChatPanel, panelStyles }) => {
+        const styles = (this.constructor as typeof CivicChat).elementStyles;
+        adoptStyles(this.renderRoot as ShadowRoot, [...styles, panelStyles] as CSSResultOrNative[]);
+        this.loadFailed = false;
+        this.panel = new ChatPanel(this);
+        this.requestUpdate();
+        return this.panel;
+      },
+      () => {
+        this.loading = undefined;
+        this.loadFailed = true;
+        return undefined;
+      },
+    );
+    return this.loading;
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.mode !== 'inline' && this.opened) {
+      e.stopPropagation();
+      void this.close();
+    }
+  }
+
+  override render() {
+    const t = this.localize.t;
+    const inline = this.mode === 'inline';
+    const frame = this.panel
+      ? html`<div class="frame" id="civic-chat-frame" ?hidden=${!this.isOpen}>${this.panel.render()}</div>`
+      : this.loadFailed && this.isOpen
+        ? html`<div class="load-error" role="alert"><p>${t('loadFailed')}</p><slot></slot></div>`
+        : nothing;
+    return html`<div class="base" lang=${this.localize.lang} dir=${this.localize.dir} @keydown=${this.onKeydown}>
+      ${inline
+        ? nothing
+        : html`<button
+            type="button"
+            class="launcher"
+            part="launcher"
+            aria-expanded=${this.opened ? 'true' : 'false'}
+            aria-controls=${this.panel ? 'civic-chat-frame' : nothing}
+            @click=${() => void this.toggle()}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
+            </svg>
+            <span>${t('label')}</span><span class="visually-hidden">${t('labelMore')}</span>
+            ${this.unread
+              ? html`<span class="badge" part="badge" aria-hidden="true">${this.unread}</span
+                  ><span class="visually-hidden">, ${t('unread', { count: this.unread })}</span>`
+              : nothing}
+          </button>`}
+      ${frame}
+      <span class="visually-hidden" role="status">${this.unread && !this.isOpen ? t('unread', { count: this.unread }) : ''}</span>
+    </div>`;
+  }
+}

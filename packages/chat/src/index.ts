@@ -1,0 +1,4 @@
+// @civic-elements/chat — <civic-chat>: the launcher (tiny) and, loaded on first open, the panel.
+export { CivicChat } from './civic-chat/civic-chat.component.js';
+export { splitLinks, type TextPart } from './panel/linkify.js';
+import './civic-chat/civic-chat.js';

@@ -1,0 +1,181 @@
+import { css } from 'lit';
+
+/** Styles of the panel, adopted into the launcher's shadow root when the panel loads. */
+export const panelStyles = css`
+  .panel {
+    display: flex;
+    flex-direction: column;
+    box-sizing: border-box;
+    inline-size: 100%;
+    block-size: 100%;
+    background: var(--civic-color-surface);
+    color: var(--civic-color-text);
+    border: 1px solid var(--civic-color-border-subtle);
+    border-radius: var(--civic-radius-md);
+    overflow: hidden;
+  }
+  .header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--civic-space-sm);
+    padding: var(--civic-space-sm) var(--civic-space-md);
+    background: var(--civic-chat-header-background, var(--civic-color-primary));
+    color: var(--civic-chat-header-color, var(--civic-color-on-primary));
+  }
+  h2 {
+    margin: 0;
+    font-size: var(--civic-font-size-lg);
+  }
+  h3,
+  h4 {
+    margin: var(--civic-space-md) 0 var(--civic-space-xs);
+    font-size: var(--civic-font-size-md);
+  }
+  .body {
+    flex: 1;
+    min-block-size: 0;
+    display: flex;
+    flex-direction: column;
+    padding: var(--civic-space-sm) var(--civic-space-md);
+    overflow: auto;
+  }
+  p {
+    margin: var(--civic-space-xs) 0;
+  }
+  button {
+    font: inherit;
+    min-block-size: var(--civic-target-min);
+    padding: var(--civic-space-xs) var(--civic-space-md);
+    border-radius: var(--civic-radius-sm);
+    border: 1px solid var(--civic-color-border);
+    background: var(--civic-color-surface);
+    color: var(--civic-color-text);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--civic-color-primary);
+    color: var(--civic-color-on-primary);
+    border-color: var(--civic-color-primary);
+  }
+  button.close {
+    background: transparent;
+    color: inherit;
+    border-color: currentColor;
+  }
+  .hours {
+    margin: 0;
+    padding-inline-start: var(--civic-space-lg);
+  }
+  .consent {
+    display: flex;
+    gap: var(--civic-space-sm);
+    align-items: flex-start;
+    margin-block: var(--civic-space-sm);
+  }
+  .consent input {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0;
+    flex: none;
+  }
+  .field-error,
+  .error,
+  .state--failed {
+    color: var(--civic-color-danger);
+  }
+  a {
+    color: inherit;
+  }
+  .conversation {
+    display: flex;
+    flex-direction: column;
+    gap: var(--civic-space-xs);
+    flex: 1;
+    min-block-size: 0;
+  }
+  .who,
+  .notice,
+  .typing,
+  .event {
+    color: var(--civic-color-text-muted);
+    font-size: var(--civic-font-size-sm);
+  }
+  .event {
+    text-align: center;
+  }
+  .log {
+    flex: 1;
+    min-block-size: 8rem;
+    overflow-y: auto;
+    display: flex;
+    flex-direction: column;
+    gap: var(--civic-space-sm);
+    padding: var(--civic-space-xs);
+  }
+  .msg {
+    max-inline-size: 85%;
+    padding: var(--civic-space-xs) var(--civic-space-sm);
+    border-radius: var(--civic-radius-md);
+    background: var(--civic-color-surface-raised);
+    align-self: flex-start;
+  }
+  .msg--citizen {
+    align-self: flex-end;
+    background: var(--civic-color-info-surface);
+  }
+  .meta {
+    display: flex;
+    gap: var(--civic-space-sm);
+    font-size: var(--civic-font-size-sm);
+    color: var(--civic-color-text-muted);
+  }
+  .author {
+    font-weight: var(--civic-font-weight-bold);
+  }
+  .text {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .state {
+    font-size: var(--civic-font-size-sm);
+    color: var(--civic-color-text-muted);
+  }
+  .suggestions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--civic-space-xs);
+  }
+  .suggestion {
+    border-radius: var(--civic-radius-pill);
+    border-color: var(--civic-color-primary);
+  }
+  .composer {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: var(--civic-space-xs) var(--civic-space-sm);
+    align-items: end;
+  }
+  .composer label {
+    grid-column: 1 / -1;
+    font-size: var(--civic-font-size-sm);
+  }
+  textarea {
+    /* At least 16 px: smaller text makes iOS zoom into the page. */
+    font: inherit;
+    font-size: max(16px, 1rem);
+    min-inline-size: 0;
+    padding: var(--civic-space-xs) var(--civic-space-sm);
+    border: 1px solid var(--civic-color-border);
+    border-radius: var(--civic-radius-sm);
+    background: var(--civic-color-surface);
+    color: var(--civic-color-text);
+    resize: vertical;
+  }
+  @media (forced-colors: active) {
+    .panel,
+    .msg {
+      border: 1px solid CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,511 @@
+/**
+ * The chat panel: loaded by `<civic-chat>` on first open (its own CDN chunk, with its strings).
+ * A reactive controller that renders into the launcher's shadow root, so the launcher, the log and
+ * the input share one root (labels, focus and Escape work across them).
+ */
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import {
+  CivicApiError,
+  LocalizeController,
+  RealtimeController,
+  clientFor,
+  errorMessage,
+  isAbortError,
+  newIdempotencyKey,
+  registerStrings,
+  type ApiClient,
+  type RealtimeClock,
+  type SseEvent,
+  type Sleep,
+} from '@civic-elements/core';
+import type { ChatAvailability, Message } from '@civic-elements/contract';
+import type { CivicChat } from '../civic-chat/civic-chat.component.js';
+import de from '../locales/de.js';
+import { availabilityCheck, createdCheck, endedData, joinedData, messageCheck, typingData } from './checks.js';
+import { ChatSession, readStored, type ChatItem, type OutboxItem } from './session.js';
+import { renderText } from './linkify.js';
+import { chatStorageKey } from '../civic-chat/storage-key.js';
+
+export { panelStyles } from './chat-panel.styles.js';
+
+registerStrings('chat', { de, en: () => import('../locales/en.js').then((m) => m.default) });
+
+type View = 'loading' | 'error' | 'prechat' | 'starting' | 'conversation';
+
+const systemClock: RealtimeClock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+  random: () => Math.random(),
+};
+
+/** How long an agent's typing indicator shows without a repeat (contract: 5 s). */
+const TYPING_MS = 5000;
+
+function safeUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class ChatPanel implements ReactiveController {
+  view: View = 'loading';
+  availability?: ChatAvailability;
+  session?: ChatSession;
+  private error?: unknown;
+  private consent = false;
+  private consentMissing = false;
+  private startKey?: string;
+  private typing?: { name: string; kind: string; timer: unknown };
+  private draft = '';
+  private readonly clock: RealtimeClock;
+  private abort?: AbortController;
+  readonly localize: LocalizeController;
+  readonly realtime: RealtimeController;
+
+  constructor(private readonly host: CivicChat) {
+    this.clock = { ...systemClock, ...host.clock };
+    this.localize = new LocalizeController(host, { ns: 'chat', onLangChange: () => this.languageChanged() });
+    this.realtime = new RealtimeController(host, {
+      open: (_id, signal) => {
+        const s = this.session!;
+        return this.client().openStream('/v1/chat/conversations/{id}/events', {
+          params: { id: s.id },
+          token: s.token,
+          lastEventId: s.lastSeq > 0 ? String(s.lastSeq) : undefined,
+          signal,
+        });
+      },
+      onEvent: (event) => this.onEvent(event),
+      onCatchUp: () => this.session?.catchUp() ?? Promise.resolve(),
+      poll: () => this.session?.catchUp() ?? Promise.resolve(),
+      pauseWhenHidden: false,
+      autoStart: false,
+      clock: this.clock,
+      giveUp: (e) => {
+        const status = e instanceof CivicApiError ? e.status : e instanceof Response ? e.status : undefined;
+        return status === 401 || status === 403 || status === 404;
+      },
+    });
+    host.addController(this);
+    const stored = readStored(chatStorageKey(host));
+    if (stored) this.resume(new ChatSession(stored, this.sessionOptions()));
+    else void this.loadAvailability();
+  }
+
+  hostConnected(): void {
+    if (this.session && !this.session.ended && this.view === 'conversation') {
+      this.realtime.start();
+      void this.session.flush(true);
+    }
+  }
+
+  private stickToBottom = true;
+
+  hostUpdate(): void {
+    const log = this.host.renderRoot?.querySelector<HTMLElement>('.log');
+    this.stickToBottom = !log || log.scrollHeight - log.scrollTop - log.clientHeight < 24;
+  }
+
+  hostUpdated(): void {
+    const log = this.host.renderRoot.querySelector<HTMLElement>('.log');
+    if (log && this.stickToBottom) log.scrollTop = log.scrollHeight;
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+    this.session?.dispose();
+  }
+
+  /** Test and story hook: the session's client (for timers, the clock's sleep). */
+  private client(): ApiClient {
+    const sleep: Sleep = (ms, signal) =>
+      new Promise((resolve, reject) => {
+        const handle = this.clock.setTimeout(resolve, ms);
+        signal?.addEventListener('abort', () => {
+          this.clock.clearTimeout(handle);
+          reject(signal.reason);
+        });
+      });
+    return clientFor(this.host, { lang: this.localize.lang, sleep, random: this.clock.random, retries: 1 });
+  }
+
+  private sessionOptions() {
+    return {
+      client: () => this.client(),
+      clock: this.clock,
+      storageKey: chatStorageKey(this.host),
+      changed: () => this.host.requestUpdate(),
+      arrived: (m: Message) => {
+        if (this.typing && m.author.kind !== 'citizen' && (m.author.name ?? m.author.kind) === this.typing.name) this.hideTyping();
+        this.host.panelArrival(m.author.kind === 'citizen' ? 'out' : 'in');
+      },
+    };
+  }
+
+  private languageChanged(): void {
+    if (this.view === 'prechat' || this.view === 'error') void this.loadAvailability();
+  }
+
+  async loadAvailability(): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.view = 'loading';
+    this.host.requestUpdate();
+    try {
+      this.availability = await this.client().request('GET', '/v1/chat/availability', { check: availabilityCheck, signal: abort.signal });
+      this.view = 'prechat';
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.error = error;
+      this.view = 'error';
+    }
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    if (this.host.isOpen) this.focusInitial();
+  }
+
+  private resume(session: ChatSession): void {
+    this.session = session;
+    this.view = 'conversation';
+    this.host.requestUpdate();
+    session.loadLatest().then(
+      () => {
+        this.realtime.start();
+        void session.flush(true);
+      },
+      () => {
+        // History failed (offline?): the stream's reconnect and catch-up fill the gap.
+        this.realtime.start();
+      },
+    );
+  }
+
+  /** Starts the conversation once the citizen consented: nothing is stored before this. */
+  async start(): Promise<void> {
+    if (!this.consent) {
+      this.consentMissing = true;
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+      this.host.renderRoot.querySelector<HTMLInputElement>('#civic-chat-consent')?.focus();
+      return;
+    }
+    this.view = 'starting';
+    this.error = undefined;
+    this.host.requestUpdate();
+    this.startKey ??= newIdempotencyKey();
+    try {
+      const created = await this.client().request('POST', '/v1/chat/conversations', {
+        body: { consent: true, locale: this.localize.lang, ...(this.host.topic && { topic: this.host.topic }) },
+        idempotencyKey: this.startKey,
+        check: createdCheck,
+      });
+      this.startKey = undefined;
+      const session = new ChatSession({ id: created.id, token: created.token, outbox: [] }, this.sessionOptions());
+      session.save();
+      this.host.emit('civic-chat-started', { conversationId: created.id });
+      this.resume(session);
+      await this.host.updateComplete;
+      this.focusInitial();
+    } catch (error) {
+      this.error = error;
+      this.view = 'prechat';
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Sends a message (also a quick reply). */
+  sendText(text: string): void {
+    if (!this.session || this.session.ended || !/\S/.test(text)) return;
+    this.session.send(text);
+  }
+
+  /** Focus on open: the message input, else the consent box, else the heading. */
+  focusInitial(): void {
+    const root = this.host.renderRoot;
+    const target =
+      root.querySelector<HTMLElement>('#civic-chat-input') ??
+      root.querySelector<HTMLElement>('#civic-chat-consent') ??
+      root.querySelector<HTMLElement>('#civic-chat-retry') ??
+      root.querySelector<HTMLElement>('#civic-chat-title');
+    target?.focus();
+  }
+
+  private onEvent(event: SseEvent): void {
+    const s = this.session;
+    if (!s) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(event.data);
+    } catch {
+      return; // A broken event: the next catch-up fetches the message again.
+    }
+    try {
+      if (event.type === 'message') {
+        s.addMessage(messageCheck(data), true);
+      } else if (event.type === 'typing') {
+        const t = typingData(data);
+        if (t.author.kind === 'citizen') return;
+        const name = t.author.name ?? t.author.kind;
+        if (t.active) this.showTyping(name, t.author.kind);
+        else if (this.typing?.name === name) this.hideTyping();
+      } else if (event.type === 'agent_joined') {
+        const j = joinedData(data);
+        s.addJoined(j.seq, j.agent.name);
+      } else if (event.type === 'conversation_ended') {
+        s.addEnded(endedData(data).seq, endedData(data).endedBy);
+        this.hideTyping();
+        this.realtime.stop();
+      }
+    } catch {
+      // Malformed data: ignored; catch-up after the next reconnect restores durable events.
+    }
+  }
+
+  private showTyping(name: string, kind: string): void {
+    this.clock.clearTimeout(this.typing?.timer);
+    this.typing = { name, kind, timer: this.clock.setTimeout(() => this.hideTyping(), TYPING_MS) };
+    this.host.requestUpdate();
+  }
+
+  private hideTyping(): void {
+    if (!this.typing) return;
+    this.clock.clearTimeout(this.typing.timer);
+    this.typing = undefined;
+    this.host.requestUpdate();
+  }
+
+  // ------------------------------------------------------------------ rendering
+
+  render(): TemplateResult {
+    const t = this.localize.t;
+    const launcher = this.host.mode !== 'inline';
+    return html`<section
+      class="panel"
+      part="panel"
+      role=${launcher ? 'dialog' : 'region'}
+      aria-labelledby="civic-chat-title"
+      lang=${this.localize.lang}
+      dir=${this.localize.dir}
+    >
+      <header class="header" part="header">
+        <h2 id="civic-chat-title" tabindex="-1">${t('title')}</h2>
+        ${launcher
+          ? html`<button type="button" class="close" part="close-button" @click=${() => this.host.close()}>${t('close')}</button>`
+          : nothing}
+      </header>
+      <div class="body" part="body">${this.renderView()}</div>
+    </section>`;
+  }
+
+  private renderView(): TemplateResult {
+    const t = this.localize.t;
+    switch (this.view) {
+      case 'loading':
+        return html`<p class="status" role="status">${t('loading')}</p>`;
+      case 'error':
+        return html`<div class="error" role="alert">
+            <p>${errorMessage(t, this.error)}</p>
+            <button type="button" id="civic-chat-retry" @click=${() => void this.loadAvailability()}>${t('retry')}</button>
+          </div>
+          <div class="fallback"><slot></slot></div>`;
+      case 'prechat':
+      case 'starting':
+        return this.renderPrechat();
+      case 'conversation':
+        return this.renderConversation();
+    }
+  }
+
+  private renderPrechat(): TemplateResult {
+    const t = this.localize.t;
+    const a = this.availability!;
+    const privacyUrl = safeUrl(this.host.privacyUrl);
+    const starting = this.view === 'starting';
+    return html`<div class="prechat">
+      <h3>${t('availability.heading')}</h3>
+      ${this.renderAvailability(a)}
+      ${a.welcomeText ? html`<p class="welcome">${a.welcomeText}</p>` : nothing}
+      ${a.online
+        ? html`<form class="consent-form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.start())}>
+            <h3>${t('privacy.heading')}</h3>
+            <p id="civic-chat-privacy">
+              ${t('privacy.notice')}
+              ${privacyUrl
+                ? html` <a href=${privacyUrl} target="_blank" rel="noopener noreferrer">${t('privacy.link')}</a>`
+                : nothing}
+            </p>
+            <div class="consent">
+              <input
+                type="checkbox"
+                id="civic-chat-consent"
+                .checked=${this.consent}
+                aria-describedby=${this.consentMissing && !this.consent ? 'civic-chat-privacy civic-chat-consent-error' : 'civic-chat-privacy'}
+                aria-invalid=${this.consentMissing && !this.consent ? 'true' : 'false'}
+                @change=${(e: Event) => {
+                  this.consent = (e.target as HTMLInputElement).checked;
+                  this.host.requestUpdate();
+                }}
+              />
+              <label for="civic-chat-consent">${t('privacy.consent')}</label>
+            </div>
+            ${this.consentMissing && !this.consent
+              ? html`<p class="field-error" id="civic-chat-consent-error">${t('privacy.required')}</p>`
+              : nothing}
+            ${this.error ? html`<p class="error" role="alert">${errorMessage(t, this.error)}</p>` : nothing}
+            <button type="submit" class="primary" ?disabled=${starting}>${starting ? t('starting') : t('start')}</button>
+          </form>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderAvailability(a: ChatAvailability): TemplateResult {
+    const t = this.localize.t;
+    const tz = a.officeHours.timeZone;
+    const lines: string[] = [];
+    if (!a.online) {
+      lines.push(t('availability.offline'));
+      if (a.nextOpening) lines.push(t('availability.nextOpening', { when: this.localize.formatDateTime(a.nextOpening, { timeZone: tz }) }));
+    } else if (a.agentsOnline > 0) {
+      lines.push(t('availability.onlineAgents', { count: a.agentsOnline }));
+      if (a.expectedReplySeconds != null) lines.push(t('availability.reply', { duration: this.duration(a.expectedReplySeconds) }));
+    } else {
+      lines.push(t('availability.botOnly'));
+    }
+    const days = new Intl.DateTimeFormat(this.localize.lang, { weekday: 'long', timeZone: 'UTC' });
+    // 2024-01-01 was a Monday: ISO weekday n is that date + n − 1 days.
+    const dayName = (n: number) => days.format(new Date(Date.UTC(2024, 0, n)));
+    return html`<div class="availability" part="availability">
+      ${lines.map((line) => html`<p>${line}</p>`)}
+      <h4>${t('availability.hours')}</h4>
+      <ul class="hours">
+        ${a.officeHours.weekly.map((h) => html`<li>${dayName(h.weekday)}: <span dir="ltr">${h.opens}–${h.closes}</span></li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private duration(seconds: number): string {
+    const minutes = Math.max(1, Math.round(seconds / 60));
+    return new Intl.NumberFormat(this.localize.lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
+  }
+
+  private renderConversation(): TemplateResult {
+    const t = this.localize.t;
+    const s = this.session!;
+    const state = this.realtime.state;
+    const suggestions = s.suggestions;
+    return html`<div class="conversation">
+      <p class="who" part="agent">${s.agent ? t('withAgent', { name: s.agent }) : t('withBot')}</p>
+      ${state === 'reconnecting' || state === 'stale'
+        ? html`<p class="notice" role="status">${t('reconnecting')}</p>`
+        : nothing}
+      ${s.hasEarlier
+        ? html`<button type="button" class="earlier" @click=${() => void this.showEarlier()}>${t('earlier')}</button>`
+        : nothing}
+      <div class="log" part="log" role="log" aria-labelledby="civic-chat-log-label" tabindex="0">
+        <span id="civic-chat-log-label" class="visually-hidden">${t('log')}</span>
+        ${s.list.map((item) => this.renderItem(item))}
+      </div>
+      ${this.typing
+        ? html`<p class="typing" part="typing" role="status">${t('typing', { name: this.authorName(this.typing.kind, this.typing.name) })}</p>`
+        : nothing}
+      ${suggestions.length
+        ? html`<div class="suggestions" part="suggestions" role="group" aria-label=${t('suggestions')}>
+            ${suggestions.map(
+              (sg) => html`<button type="button" class="suggestion" @click=${() => this.sendText(sg.text)}>${sg.text}</button>`,
+            )}
+          </div>`
+        : nothing}
+      ${s.ended
+        ? html`<p class="notice">${t('ended')}</p>`
+        : html`<form class="composer" part="composer" @submit=${(e: Event) => (e.preventDefault(), this.submit())}>
+            <label for="civic-chat-input">${t('message')}</label>
+            <textarea
+              id="civic-chat-input"
+              part="input"
+              rows="2"
+              maxlength="4000"
+              aria-describedby="civic-chat-hint"
+              .value=${this.draft}
+              @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
+              @keydown=${(e: KeyboardEvent) => this.onKeydown(e)}
+            ></textarea>
+            <span id="civic-chat-hint" class="visually-hidden">${t('messageHint')}</span>
+            <button type="submit" class="primary">${t('send')}</button>
+          </form>`}
+    </div>`;
+  }
+
+  private authorName(kind: string, name: string | undefined): string {
+    const t = this.localize.t;
+    if (kind === 'citizen') return t('you');
+    return name && name !== kind ? name : t(kind === 'bot' ? 'bot' : kind === 'system' ? 'system' : 'agent');
+  }
+
+  private renderItem(item: ChatItem): TemplateResult {
+    const t = this.localize.t;
+    if (item.type === 'joined') {
+      return html`<p class="event" data-seq=${item.seq}>${item.agent ? t('joined', { name: item.agent }) : t('joinedAnonymous')}</p>`;
+    }
+    if (item.type === 'ended') return html`<p class="event" data-seq=${item.seq}>${t('ended')}</p>`;
+    if (item.type === 'pending') return this.renderPending(item.item);
+    const m = item.message;
+    const time = this.localize.formatTime(m.createdAt, { timeZone: this.availability?.officeHours.timeZone ?? 'Europe/Berlin' });
+    return html`<div class="msg msg--${m.author.kind}" part="message message-${m.author.kind}" data-seq=${m.seq}>
+      <p class="meta">
+        <span class="author">${this.authorName(m.author.kind, m.author.name)}</span>
+        <time datetime=${m.createdAt}>${time}</time>
+      </p>
+      ${m.text ? html`<p class="text">${renderText(m.text, (text) => t('link', { text }))}</p>` : nothing}
+      ${m.attachments.length
+        ? html`<ul class="attachments">${m.attachments.map((a) => html`<li>${a.name}</li>`)}</ul>`
+        : nothing}
+      ${m.author.kind === 'citizen' ? html`<p class="state state--sent">${t('sent')}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderPending(o: OutboxItem): TemplateResult {
+    const t = this.localize.t;
+    const failed = ChatSession.failed(o);
+    return html`<div class="msg msg--citizen msg--pending" part="message message-citizen" data-client-id=${o.clientId}>
+      <p class="meta"><span class="author">${t('you')}</span></p>
+      <p class="text">${renderText(o.text, (text) => t('link', { text }))}</p>
+      <p class="state ${failed ? 'state--failed' : 'state--sending'}">
+        ${failed ? (o.stopped ? t('failedFinal') : t('failed')) : t('sending')}
+        ${failed ? html`<button type="button" class="retry" @click=${() => this.session?.retry(o.clientId)}>${t('retry')}</button>` : nothing}
+      </p>
+    </div>`;
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      this.submit();
+    }
+  }
+
+  private submit(): void {
+    const text = this.draft;
+    if (!/\S/.test(text) || !this.session || this.session.ended) return;
+    this.draft = '';
+    this.sendText(text);
+    this.host.requestUpdate();
+  }
+
+  /** Loads 50 earlier messages and keeps what the citizen was reading in place. */
+  private async showEarlier(): Promise<void> {
+    const log = this.host.renderRoot.querySelector<HTMLElement>('.log');
+    const fromBottom = log ? log.scrollHeight - log.scrollTop : 0;
+    try {
+      await this.session?.loadEarlier();
+    } catch {
+      return;
+    }
+    await this.host.updateComplete;
+    if (log) log.scrollTop = log.scrollHeight - fromBottom;
+  }
+}

@@ -1,0 +1,296 @@
+import { CivicApiError, isAbortError, newIdempotencyKey, type ApiClient, type RealtimeClock } from '@civic-elements/core';
+import type { Author, Message } from '@civic-elements/contract';
+import { messageCheck, pageCheck } from './checks.js';
+
+/** A message waiting in the outbox (kept in sessionStorage after consent, across reloads). */
+export interface OutboxItem {
+  clientId: string;
+  text: string;
+  attachmentIds?: string[];
+  /** Failed attempts so far (drives the backoff; the citizen sees "failed" from the first one). */
+  attempts: number;
+  /** A refusal retrying cannot fix (e.g. 409 conversation_ended): only the citizen's "retry" resends. */
+  stopped?: boolean;
+}
+
+/** One line of the conversation as displayed: a server message, a notice, or an unsent message. */
+export type ChatItem =
+  | { type: 'message'; seq: number; message: Message }
+  | { type: 'joined'; seq: number; agent: string | undefined }
+  | { type: 'ended'; seq: number; endedBy: string }
+  | { type: 'pending'; item: OutboxItem };
+
+export interface StoredConversation {
+  id: string;
+  token: string;
+  outbox: OutboxItem[];
+}
+
+export interface SessionOptions {
+  client: () => ApiClient;
+  clock: RealtimeClock;
+  /** Where the conversation and outbox live once the citizen consented (sessionStorage). */
+  storageKey: string;
+  /** Something displayed changed. */
+  changed(): void;
+  /** A message that was not known before arrived (live or by catch-up), not the initial history. */
+  arrived(message: Message): void;
+}
+
+/** Statuses that retrying cannot change; everything else (network, timeouts, 429, 5xx, a
+ * malformed answer after the server stored the message) is retried with backoff. */
+const FINAL = new Set([400, 401, 403, 404, 409, 413, 415, 422]);
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readStored(key: string): StoredConversation | undefined {
+  try {
+    const raw = storage()?.getItem(key);
+    if (!raw) return undefined;
+    const data = JSON.parse(raw) as StoredConversation;
+    if (typeof data?.id !== 'string' || typeof data.token !== 'string' || !Array.isArray(data.outbox)) return undefined;
+    return data;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One conversation's data: server messages by `seq` (so order is the server's and nothing shows
+ * twice), the outbox of unsent messages (retried with backoff until the server has them, deduped
+ * by `clientId`), and catch-up with `?after=` the last seen `seq`.
+ */
+export class ChatSession {
+  readonly id: string;
+  readonly token: string;
+  outbox: OutboxItem[];
+  /** Highest `seq` seen (messages and notices): the resume point of the stream and catch-up. */
+  lastSeq = 0;
+  /** Lowest message `seq` loaded, and whether the server has earlier ones ("show earlier"). */
+  firstSeq = Number.POSITIVE_INFINITY;
+  hasEarlier = false;
+  ended = false;
+  agent: string | undefined;
+
+  private readonly items = new Map<number, ChatItem>();
+  private readonly sentClientIds = new Set<string>();
+  private flushing = false;
+  private retryTimer: unknown;
+  private disposed = false;
+
+  constructor(
+    stored: StoredConversation,
+    private readonly options: SessionOptions,
+  ) {
+    this.id = stored.id;
+    this.token = stored.token;
+    this.outbox = stored.outbox.map((o) => ({ ...o }));
+  }
+
+  /** Server items by `seq`, then unsent messages in the order they were written. */
+  get list(): ChatItem[] {
+    const known = [...this.items.values()].sort((a, b) => seqOf(a) - seqOf(b));
+    const pending = this.outbox.filter((o) => !this.sentClientIds.has(o.clientId)).map((item) => ({ type: 'pending', item }) as const);
+    return [...known, ...pending];
+  }
+
+  /** The suggestions of the latest message, when it is a bot's and no later message exists. */
+  get suggestions(): { text: string }[] {
+    const last = [...this.items.values()].filter((i) => i.type === 'message').sort((a, b) => seqOf(b) - seqOf(a))[0];
+    return last?.type === 'message' && last.message.author.kind === 'bot' && !this.ended ? last.message.suggestions : [];
+  }
+
+  save(): void {
+    try {
+      const data: StoredConversation = { id: this.id, token: this.token, outbox: this.outbox };
+      storage()?.setItem(this.options.storageKey, JSON.stringify(data));
+    } catch {
+      // Storage full or refused: the outbox still works for this page's lifetime.
+    }
+  }
+
+  forget(): void {
+    this.dispose();
+    try {
+      storage()?.removeItem(this.options.storageKey);
+    } catch {
+      // Nothing stored.
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.options.clock.clearTimeout(this.retryTimer);
+  }
+
+  private path(suffix = ''): string {
+    return `/v1/chat/conversations/{id}${suffix}`;
+  }
+
+  /** The latest page of history (50 messages). */
+  async loadLatest(signal?: AbortSignal): Promise<void> {
+    const page = await this.options.client().request('GET', this.path('/messages'), {
+      params: { id: this.id },
+      token: this.token,
+      query: { limit: 50 },
+      check: pageCheck,
+      signal,
+    });
+    for (const m of page.items) this.addMessage(m, false);
+    this.hasEarlier = page.hasMore;
+    this.options.changed();
+  }
+
+  /** The 50 messages before the earliest one loaded. */
+  async loadEarlier(): Promise<void> {
+    if (!Number.isFinite(this.firstSeq)) return;
+    const page = await this.options.client().request('GET', this.path('/messages'), {
+      params: { id: this.id },
+      token: this.token,
+      query: { before: this.firstSeq, limit: 50 },
+      check: pageCheck,
+    });
+    for (const m of page.items) this.addMessage(m, false);
+    this.hasEarlier = page.hasMore;
+    this.options.changed();
+  }
+
+  /** Fetches everything after the last seen `seq` (after a reconnect, on `online`, on a visible page). */
+  async catchUp(): Promise<void> {
+    for (;;) {
+      const page = await this.options.client().request('GET', this.path('/messages'), {
+        params: { id: this.id },
+        token: this.token,
+        query: { after: this.lastSeq, limit: 100 },
+        check: pageCheck,
+      });
+      for (const m of page.items) this.addMessage(m, true);
+      if (!page.hasMore || page.items.length === 0) break;
+    }
+    this.options.changed();
+    void this.flush(true);
+  }
+
+  /** Adds a server message; true when it was new. */
+  addMessage(message: Message, live: boolean): boolean {
+    this.lastSeq = Math.max(this.lastSeq, message.seq);
+    this.firstSeq = Math.min(this.firstSeq, message.seq);
+    if (message.clientId) this.settle(message.clientId);
+    if (this.items.has(message.seq)) return false;
+    this.items.set(message.seq, { type: 'message', seq: message.seq, message });
+    if (message.author.kind === 'agent' && message.author.name) this.agent = message.author.name;
+    if (live) this.options.arrived(message);
+    this.options.changed();
+    return true;
+  }
+
+  addJoined(seq: number, agent: string | undefined): void {
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    this.agent = agent ?? this.agent;
+    if (!this.items.has(seq)) this.items.set(seq, { type: 'joined', seq, agent });
+    this.options.changed();
+  }
+
+  addEnded(seq: number, endedBy: string): void {
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    this.ended = true;
+    if (!this.items.has(seq)) this.items.set(seq, { type: 'ended', seq, endedBy });
+    this.options.changed();
+  }
+
+  /** The server has this client id: it leaves the outbox. */
+  private settle(clientId: string): void {
+    this.sentClientIds.add(clientId);
+    const before = this.outbox.length;
+    this.outbox = this.outbox.filter((o) => o.clientId !== clientId);
+    if (this.outbox.length !== before) this.save();
+  }
+
+  /** Queues a message (saved before the first attempt) and sends the outbox. */
+  send(text: string, attachmentIds?: string[]): void {
+    const item: OutboxItem = { clientId: newIdempotencyKey(), text, attempts: 0, ...(attachmentIds?.length && { attachmentIds }) };
+    this.outbox = [...this.outbox, item];
+    this.save();
+    this.options.changed();
+    void this.flush();
+  }
+
+  /** The citizen's "retry" on a failed message: sends it (and everything queued) now. */
+  retry(clientId: string): void {
+    for (const o of this.outbox) if (o.clientId === clientId) o.stopped = false;
+    this.save();
+    this.options.changed();
+    void this.flush(true);
+  }
+
+  /** Sends queued messages in order, one at a time; a failure schedules a retry with backoff. */
+  async flush(now = false): Promise<void> {
+    if (now) {
+      this.options.clock.clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+    }
+    if (this.flushing || this.disposed || this.retryTimer !== undefined) return;
+    this.flushing = true;
+    try {
+      for (;;) {
+        const item = this.outbox.find((o) => !o.stopped);
+        if (!item || this.disposed) break;
+        try {
+          const message = await this.options.client().request('POST', this.path('/messages'), {
+            params: { id: this.id },
+            token: this.token,
+            body: { clientId: item.clientId, text: item.text, ...(item.attachmentIds && { attachmentIds: item.attachmentIds }) },
+            check: messageCheck,
+            idempotent: true,
+          });
+          this.addMessage(message, true);
+        } catch (error) {
+          if (isAbortError(error)) break;
+          item.attempts++;
+          const status = error instanceof CivicApiError ? error.status : undefined;
+          if (status !== undefined && FINAL.has(status)) {
+            item.stopped = true;
+            if (error instanceof CivicApiError && error.code === 'conversation_ended') this.ended = true;
+          } else {
+            const wait = error instanceof CivicApiError ? error.retryAfterSeconds : undefined;
+            this.retryTimer = this.options.clock.setTimeout(
+              () => {
+                this.retryTimer = undefined;
+                void this.flush();
+              },
+              wait !== undefined ? wait * 1000 : backoff(item.attempts, this.options.clock.random()),
+            );
+          }
+          this.save();
+          this.options.changed();
+          if (!item.stopped) break;
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** Whether a message in the outbox has failed at least once (shown as "failed" with retry). */
+  static failed(item: OutboxItem): boolean {
+    return item.attempts > 0;
+  }
+}
+
+/** 1 s, 2 s, 4 s … at most 30 s, half of it random ("equal jitter"). */
+export function backoff(attempts: number, random: number): number {
+  const exp = Math.min(30_000, 1000 * 2 ** Math.max(0, attempts - 1));
+  return Math.round(exp / 2 + (random * exp) / 2);
+}
+
+function seqOf(item: ChatItem): number {
+  return item.type === 'pending' ? Number.POSITIVE_INFINITY : item.seq;
+}
+
+export type { Author };
