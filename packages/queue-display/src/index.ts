@@ -1,3 +1,5 @@
 // @civic-elements/queue-display — the queue family. Importing this module registers its tags.
 export { CivicQueueDisplay } from './queue-display/queue-display.component.js';
+export { CivicCallDisplay, type Speech } from './call-display/call-display.component.js';
 import './queue-display/queue-display.js';
+import './call-display/call-display.js';

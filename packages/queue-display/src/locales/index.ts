@@ -1,10 +1,20 @@
-import { registerStrings } from '@civic-elements/core';
+import { registerStrings, type Strings } from '@civic-elements/core';
 import de from './de.js';
 
 /** The queue family's texts: German bundled, other languages loaded when first needed. */
 export const NAMESPACE = 'queue';
 
-registerStrings(NAMESPACE, {
-  de,
+const loaders: Record<string, () => Promise<Strings>> = {
   en: () => import('./en.js').then((m) => m.default),
-});
+};
+
+registerStrings(NAMESPACE, { de, ...loaders });
+
+/** The spoken call text of a language (`board.speak`), for speech in several languages at once. */
+export async function spokenTemplate(lang: string): Promise<string | undefined> {
+  const base = lang.toLowerCase().split('-')[0] ?? '';
+  const strings = base === 'de' ? de : await loaders[base]?.();
+  const board = strings?.['board'];
+  const speak = typeof board === 'object' ? board['speak'] : undefined;
+  return typeof speak === 'string' ? speak : undefined;
+}
