@@ -17,7 +17,7 @@ describe('<civic-appointment-picker> shell', () => {
     api.faults.set({ latencyMs: 0 });
     const el = await mount();
     expect(el.step).to.equal('loading');
-    expect($(el, '[part="fallback"] slot')).to.exist;
+    expect($(el, '[part="fallback"] slot')).to.not.equal(null);
     expect(text(el)).to.include('Termine werden geladen');
     await waitStep(el, 'services');
     expect($(el, 'slot')).to.equal(null);
@@ -31,7 +31,7 @@ describe('<civic-appointment-picker> shell', () => {
     const el = await mount();
     await waitStep(el, 'error');
     expect($(el, '[role="alert"]')!.textContent).to.include('Fehler');
-    expect($(el, '[part="fallback"] slot')).to.exist;
+    expect($(el, '[part="fallback"] slot')).to.not.equal(null);
     await expectAccessible(el, { state: HEADING });
     await clickButton(el, 'Erneut versuchen');
     await waitStep(el, 'services');
