@@ -179,9 +179,11 @@ export class CivicStatusTracker extends CivicElement {
 
   protected override languageChanged(): void {
     // Server texts come in the request's language: fetch them again and reopen the stream.
-    if (this.access && this.data) {
+    if (this.view === 'case') {
       void this.fetchCase('quiet').catch(() => undefined);
       this.realtime.restart();
+    } else if (this.view === 'loading') {
+      void this.fetchCase('initial').catch(() => undefined);
     }
   }
 
@@ -506,11 +508,8 @@ export class CivicStatusTracker extends CivicElement {
         ? html`<section part="banner" class="banner" aria-labelledby="banner-h">
             <h3 id="banner-h">${t(`suspension.${d.suspension.kind}`)}</h3>
             <p>${d.suspension.reason}</p>
-            <p>
-              ${t('suspensionSince', { date: this.day(d.suspension.since) })}${d.suspension.until
-                ? html`<br />${t('suspensionUntil', { date: this.day(d.suspension.until) })}`
-                : nothing}
-            </p>
+            <p>${t('suspensionSince', { date: this.day(d.suspension.since) })}</p>
+            ${d.suspension.until ? html`<p>${t('suspensionUntil', { date: this.day(d.suspension.until) })}</p>` : nothing}
           </section>`
         : nothing}
 
