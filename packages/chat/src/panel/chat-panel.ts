@@ -154,7 +154,7 @@ export class ChatPanel implements ReactiveController {
   async loadAvailability(): Promise<void> {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
-    this.view = 'loading';
+    if (!this.availability) this.view = 'loading';
     this.host.requestUpdate();
     try {
       this.availability = await this.client().request('GET', '/v1/chat/availability', { check: availabilityCheck, signal: abort.signal });

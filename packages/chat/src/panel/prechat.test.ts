@@ -1,0 +1,126 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expectAccessible } from '@civic-elements/core/testing';
+import type { MockWorker } from '@civic-elements/mock-api/browser';
+import { $, $$, AFTER_HOURS, chat, cleanup, mockChat, shows, start } from '../testing/fixture.js';
+
+const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** Nothing in any storage, no cookie, and the mock has no conversation. */
+function nothingStored(mock: MockWorker): void {
+  expect(sessionStorage.length, 'sessionStorage').to.equal(0);
+  expect(localStorage.length, 'localStorage').to.equal(0);
+  expect(document.cookie, 'cookies').to.equal('');
+  expect(mock.api.state.chat.conversations.size, 'conversations on the server').to.equal(0);
+}
+
+describe('<civic-chat> before the conversation', () => {
+  let mock: MockWorker;
+  before(async () => {
+    mock = await mockChat();
+  });
+  afterEach(() => cleanup(mock));
+
+  it('shows who is online, the expected reply time, the office hours and the privacy notice with its link', async () => {
+    const { el } = await chat({ mode: 'inline' });
+    await shows(el, '.availability');
+    const lines = $$(el, '.availability p').map(text);
+    expect(lines).to.deep.equal([
+      'Jetzt erreichbar: 2 Mitarbeiterinnen und Mitarbeiter sind online.',
+      'Antwort in der Regel innerhalb von 2 Minuten.',
+    ]);
+    expect($$(el, '.hours li').map(text)).to.deep.equal([
+      'Montag: 08:00–18:00',
+      'Dienstag: 08:00–18:00',
+      'Mittwoch: 08:00–18:00',
+      'Donnerstag: 08:00–20:00',
+      'Freitag: 08:00–14:00',
+    ]);
+    const link = $(el, '#civic-chat-privacy a') as HTMLAnchorElement;
+    expect(link.href).to.equal(new URL('/datenschutz/', document.baseURI).href);
+    expect(text(link)).to.equal('Datenschutzerklärung');
+    expect(text($(el, 'label[for=civic-chat-consent]'))).to.equal('Ich habe die Datenschutzhinweise gelesen und stimme zu.');
+    nothingStored(mock);
+    await expectAccessible(el, { state: '.consent-form' });
+  });
+
+  it('refuses to start without consent: says why, focuses the box, stores nothing and creates no conversation', async () => {
+    const { el } = await chat({ mode: 'inline' });
+    await shows(el, '.consent-form');
+    $(el, '.consent-form button[type=submit]')!.click();
+    const error = await shows(el, '#civic-chat-consent-error');
+    expect(text(error)).to.equal('Bitte stimmen Sie den Datenschutzhinweisen zu, um den Chat zu starten.');
+    const box = $(el, '#civic-chat-consent')!;
+    await waitUntil(() => el.shadowRoot!.activeElement === box, 'focus on the consent box');
+    expect(box.getAttribute('aria-invalid')).to.equal('true');
+    expect(box.getAttribute('aria-describedby')).to.contain('civic-chat-consent-error');
+    nothingStored(mock);
+    await expectAccessible(el, { state: '#civic-chat-consent-error' });
+  });
+
+  it('starts after consent: creates the conversation, fires civic-chat-started and only then stores it (this tab only)', async () => {
+    const { el } = await chat({ mode: 'inline', topic: 'meldewesen' });
+    await shows(el, '.consent-form');
+    nothingStored(mock);
+    const started = oneEvent(el, 'civic-chat-started');
+    await start(el);
+    const { detail } = await started;
+    const conversations = [...mock.api.state.chat.conversations.values()];
+    expect(conversations.map((c) => [c.id, c.topic, c.locale])).to.deep.equal([[detail.conversationId, 'meldewesen', 'de']]);
+    expect(Object.keys(detail)).to.deep.equal(['conversationId']);
+    expect(localStorage.length).to.equal(0);
+    expect(sessionStorage.length).to.equal(1);
+    const stored = JSON.parse(sessionStorage.getItem(sessionStorage.key(0)!)!);
+    expect(stored).to.deep.equal({ id: detail.conversationId, token: conversations[0]!.token, outbox: [] });
+  });
+
+  it('outside office hours says the desk is closed and when it opens, and offers no start', async () => {
+    const closed = await mockChat({ now: AFTER_HOURS });
+    try {
+      const { el } = await chat({ mode: 'inline', lang: 'en' });
+      await waitUntil(() => text($(el, '.availability p')) === 'The chat is not staffed right now.', 'English availability');
+      expect($$(el, '.availability p').map(text)).to.deep.equal([
+        'The chat is not staffed right now.',
+        'Available again from December 2, 2026 at 8:00 AM.',
+      ]);
+      expect($(el, '.consent-form')).to.equal(null);
+      await expectAccessible(el, { state: '.availability' });
+    } finally {
+      cleanup(closed);
+      mock = await mockChat();
+    }
+  });
+
+  it('shows a localised error with retry and the fallback content when availability fails; retry recovers', async () => {
+    mock.api.faults.set({ status: 500, failNext: 1, match: 'getChatAvailability' });
+    const { el } = await chat({ mode: 'inline' });
+    el.innerHTML = '<p>Rufen Sie uns an: <a href="tel:+4912345670">01234 5670</a></p>';
+    const alert = await shows(el, '.error[role=alert]');
+    expect(text(alert.querySelector('p'))).to.equal(
+      'Beim Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.',
+    );
+    const slot = $(el, '.fallback slot') as HTMLSlotElement;
+    expect(slot.assignedNodes().some((n) => n.textContent?.includes('01234 5670'))).to.equal(true);
+    await expectAccessible(el, { state: '.error[role=alert]' });
+    $(el, '#civic-chat-retry')!.click();
+    await shows(el, '.consent-form');
+    nothingStored(mock);
+  });
+
+  it('a refused start (desk closed meanwhile) shows why and stores nothing', async () => {
+    const { el } = await chat({ mode: 'inline' });
+    await shows(el, '.consent-form');
+    mock.api.state.chat.desk.online = false;
+    $(el, '#civic-chat-consent')!.click();
+    await el.updateComplete;
+    $(el, '.consent-form button[type=submit]')!.click();
+    const alert = await shows(el, '.consent-form .error[role=alert]');
+    expect(text(alert)).to.equal('Der Chat ist gerade nicht besetzt.');
+    nothingStored(mock);
+  });
+
+  it('never turns a privacy-url with another scheme into a link', async () => {
+    const { el } = await chat({ mode: 'inline', 'privacy-url': 'javascript:alert(1)' });
+    await shows(el, '.consent-form');
+    expect($(el, '#civic-chat-privacy a')).to.equal(null);
+  });
+});
