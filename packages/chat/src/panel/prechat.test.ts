@@ -93,7 +93,9 @@ describe('<civic-chat> before the conversation', () => {
   it('shows a localised error with retry and the fallback content when availability fails; retry recovers', async () => {
     mock.api.faults.set({ status: 500, failNext: 1, match: 'getChatAvailability' });
     const { el } = await chat({ mode: 'inline' });
-    el.innerHTML = '<p>Rufen Sie uns an: <a href="tel:+4912345670">01234 5670</a></p>';
+    const fallback = document.createElement('p');
+    fallback.textContent = 'Rufen Sie uns an: 01234 5670';
+    el.append(fallback);
     const alert = await shows(el, '.error[role=alert]');
     expect(text(alert.querySelector('p'))).to.equal(
       'Beim Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.',
