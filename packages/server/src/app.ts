@@ -1,0 +1,216 @@
+/**
+ * The Hono application: every operation of the contract is routed, rate-limited, authenticated,
+ * validated against its schemas (→ `400` problem+json, never a 5xx for bad input) and then handed
+ * to its domain handler, in the contract's order of checks: 1. rate limit, 2. authentication,
+ * 3. syntax and schema, 4. existence (town, resources), 5. idempotency, 6. business rules.
+ */
+import { Hono } from 'hono';
+import { negotiateLanguage, type Seed } from '@civic-elements/contract/seed';
+import { coerce, fieldErrors, type Contract, type FieldError, type OperationSpec } from './contract.js';
+import type { Db } from './db.js';
+import type { ServerConfig } from './config.js';
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, RateLimiter, corsHeaders, fail, invalid, notFound, rateLimited, sameSecret } from './http.js';
+import type { Logger } from './log.js';
+
+export interface Clock {
+  now(): number;
+}
+
+/** What every domain gets. */
+export interface ServerContext {
+  db: Db;
+  seed: Seed;
+  config: ServerConfig;
+  clock: Clock;
+  /** HMAC key of proof-of-work challenges. */
+  secret: Uint8Array;
+  staffKey: string;
+  log: Logger;
+  /** Called on shutdown (timers, listeners). */
+  onClose(fn: () => void | Promise<void>): void;
+}
+
+export interface RequestContext {
+  op: OperationSpec;
+  request: Request;
+  url: URL;
+  params: Record<string, string>;
+  /** Parsed JSON body (undefined without one). */
+  body: unknown;
+  /** Raw body bytes for non-JSON operations (attachments). */
+  raw?: Uint8Array;
+  lang: string;
+  ip: string;
+  /** What `authenticate` returned. */
+  auth?: unknown;
+}
+
+export interface Handler {
+  /** Rate-limit bucket: uses per client IP and window. */
+  limit?: { bucket: string; max: number; windowMs?: number };
+  /** Bearer-token operations: the resource the token opens, or a `401` Response. Runs before validation. */
+  authenticate?(rc: RequestContext): Promise<unknown> | unknown;
+  handle(rc: RequestContext): Promise<Response> | Response;
+}
+
+export type Handlers = Record<string, Handler>;
+
+const MAX_JSON_BYTES = 256 * 1024;
+
+function honoPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}
+
+export interface AppOptions {
+  contract: Contract;
+  ctx: ServerContext;
+  handlers: Handlers;
+  /** Address of the client (from the Node socket); default `unknown`. */
+  clientIp?: (request: Request) => string;
+}
+
+export function createApp(o: AppOptions): Hono {
+  const { contract, ctx, handlers } = o;
+  const app = new Hono();
+  const limiter = new RateLimiter(() => ctx.clock.now());
+  const languages = ctx.seed.town.languages;
+
+  // CORS on every answer; preflights for any citizen path.
+  app.use('*', async (c, next) => {
+    const staffPath = c.req.path.startsWith('/staff/');
+    const cors = corsHeaders(c.req.header('Origin') ?? null, ctx.config.corsOrigins, staffPath);
+    if (c.req.method === 'OPTIONS') {
+      const headers: Record<string, string> = { ...cors, Allow: CORS_ALLOW_METHODS };
+      if ('Access-Control-Allow-Origin' in cors && c.req.header('Access-Control-Request-Method')) {
+        Object.assign(headers, { 'Access-Control-Allow-Methods': CORS_ALLOW_METHODS, 'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS, 'Access-Control-Max-Age': '600' });
+      }
+      return new Response(null, { status: 204, headers });
+    }
+    await next();
+    for (const [k, v] of Object.entries(cors)) c.res.headers.set(k, v);
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  });
+
+  app.get('/healthz', async () => {
+    try {
+      await ctx.db.query('SELECT 1');
+      return new Response(JSON.stringify({ status: 'ok', storage: ctx.db.kind }), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+    } catch {
+      return fail(503, 'unavailable', 'The database does not answer.', { retryAfter: 5 }, { 'Retry-After': '5' });
+    }
+  });
+
+  const byPath = new Map<string, OperationSpec[]>();
+  for (const op of contract.operations) {
+    const list = byPath.get(op.path) ?? [];
+    list.push(op);
+    byPath.set(op.path, list);
+  }
+
+  for (const [path, ops] of byPath) {
+    for (const op of ops) {
+      app.on(op.method, honoPath(path), async (c) => {
+        const started = performance.now();
+        let status = 500;
+        try {
+          const response = await run(op, c.req.raw, c.req.param() as Record<string, string>);
+          status = response.status;
+          return response;
+        } catch (error) {
+          ctx.log.error('request_failed', { operationId: op.operationId, error: (error as { code?: string }).code ?? (error as Error).name });
+          return fail(500, 'internal', 'The server could not answer this request.');
+        } finally {
+          ctx.log.request({ operationId: op.operationId, status, ms: Math.round(performance.now() - started) });
+        }
+      });
+    }
+    const allow = [...ops.map((op) => op.method), 'OPTIONS'].join(', ');
+    app.all(honoPath(path), () => fail(405, 'method_not_allowed', 'This method is not allowed here.', {}, { Allow: allow }));
+  }
+
+  app.notFound(() => notFound('No such operation.'));
+  app.onError((error) => {
+    ctx.log.error('unhandled', { error: (error as Error).name });
+    return fail(500, 'internal', 'The server could not answer this request.');
+  });
+
+  async function run(op: OperationSpec, request: Request, rawParams: Record<string, string>): Promise<Response> {
+    const handler = handlers[op.operationId];
+    const url = new URL(request.url);
+    const params: Record<string, string> = {};
+    for (const [k, v] of Object.entries(rawParams)) {
+      try {
+        params[k] = decodeURIComponent(v);
+      } catch {
+        params[k] = v;
+      }
+    }
+    const rc: RequestContext = {
+      op,
+      request,
+      url,
+      params,
+      body: undefined,
+      lang: negotiateLanguage(request.headers.get('Accept-Language'), languages),
+      ip: o.clientIp?.(request) ?? 'unknown',
+    };
+
+    // 1. Rate limit.
+    if (handler?.limit && ctx.config.settings.rateLimits) {
+      const wait = limiter.hit(`${handler.limit.bucket}:${rc.ip}`, handler.limit.max, handler.limit.windowMs ?? 60_000);
+      if (wait !== undefined) return rateLimited(wait);
+    }
+    // 2. Authentication.
+    if (op.document === 'staff' && !sameSecret(request.headers.get('X-Staff-Key') ?? undefined, ctx.staffKey)) {
+      return fail(401, 'unauthorized', 'Missing or wrong X-Staff-Key.');
+    }
+    if (handler?.authenticate) {
+      const auth = await handler.authenticate(rc);
+      if (auth instanceof Response) return auth;
+      rc.auth = auth;
+    }
+    // 3. Syntax and schema.
+    const errors: FieldError[] = [];
+    for (const p of op.parameters) {
+      if (p.in === 'header' && p.name.toLowerCase() === 'accept-language') continue; // any value falls back to de
+      let raw: string | null | undefined;
+      if (p.in === 'path') raw = params[p.name];
+      else if (p.in === 'query') raw = url.searchParams.get(p.name);
+      else raw = request.headers.get(p.name);
+      if (raw === null || raw === undefined) {
+        if (p.required) errors.push({ in: p.in, parameter: p.name, detail: 'is required' });
+        continue;
+      }
+      if (p.validate && !p.validate(coerce(raw, p.type))) errors.push(...fieldErrors(p.validate.errors, p.in, p.name).map((e) => ({ ...e, parameter: p.name })));
+    }
+    if (op.body) {
+      const length = Number(request.headers.get('Content-Length') ?? '0');
+      if (op.body.json) {
+        if (length > MAX_JSON_BYTES) return fail(413, 'payload_too_large', 'The request body is too large.', { maxBytes: MAX_JSON_BYTES });
+        const text = await request.text();
+        if (text.length > MAX_JSON_BYTES) return fail(413, 'payload_too_large', 'The request body is too large.', { maxBytes: MAX_JSON_BYTES });
+        if (!text.trim()) {
+          if (op.body.required) errors.push({ in: 'body', pointer: '', detail: 'A JSON request body is required.' });
+        } else {
+          if (!/^application\/([\w.+-]+\+)?json\b/i.test(request.headers.get('Content-Type') ?? '')) return fail(400, 'bad_request', 'The request body must be application/json.');
+          try {
+            rc.body = JSON.parse(text);
+          } catch {
+            return fail(400, 'bad_request', 'The request body is not valid JSON.');
+          }
+          if (op.body.validate && !op.body.validate(rc.body)) errors.push(...fieldErrors(op.body.validate.errors, 'body'));
+        }
+      } else {
+        rc.raw = new Uint8Array(await request.arrayBuffer());
+      }
+    }
+    if (errors.length) return invalid(errors);
+    // 4. Existence: the town (a back end serving one town answers 404 for another AGS).
+    const ags = request.headers.get('X-Civic-AGS');
+    if (ags !== null && ags !== ctx.seed.town.ags) return notFound('This back end does not serve that town.');
+    if (!handler) return fail(503, 'unavailable', `${op.operationId} is not implemented by this server yet.`, { retryAfter: 3600 }, { 'Retry-After': '3600' });
+    return handler.handle(rc);
+  }
+
+  return app;
+}

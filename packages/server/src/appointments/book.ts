@@ -1,0 +1,179 @@
+/**
+ * The appointment book over the database: the seed says which slot units exist (time, block,
+ * services), `slot_units` says how many seats each still has, `blocks` which are closed by staff.
+ * Free slots are computed from one query per request (no cache, so availability reflects a
+ * booking at once). Seats are taken with one conditional UPDATE per span inside a transaction
+ * (`used < capacity`, re-checked under the row lock) and a CHECK constraint refuses overselling.
+ */
+import { addDays, formatInstant, localDate, type AppointmentType, type Location, type Seed, type Service } from '@civic-elements/contract/seed';
+import type { Queryable } from '../db.js';
+
+export interface ServiceQty {
+  id: string;
+  qty: number;
+}
+
+export interface Slot {
+  start: string;
+  end: string;
+  seats: number;
+  location: string;
+}
+
+export interface ActiveBlock {
+  location: string;
+  fromMs: number;
+  toMs: number;
+  services: string[] | null;
+}
+
+/** Free seats per location and unit start, plus the active staff blocks, for one search. */
+export interface SeatState {
+  free: Map<string, Map<number, number>>;
+  blocks: ActiveBlock[];
+}
+
+export class SlotTaken extends Error {
+  constructor() {
+    super('slot_taken');
+  }
+}
+
+export class Book {
+  private readonly locations = new Map<string, Location>();
+  private readonly services = new Map<string, Service>();
+  private readonly unitIndex = new Map<string, Map<number, number>>();
+
+  constructor(readonly seed: Seed) {
+    for (const l of seed.locations) {
+      this.locations.set(l.id, l);
+      this.unitIndex.set(l.id, new Map(l.slots.map((u, i) => [u.startMs, i])));
+    }
+    for (const s of seed.services) this.services.set(s.id, s);
+  }
+
+  location(id: string): Location | undefined {
+    return this.locations.get(id);
+  }
+
+  service(id: string): Service | undefined {
+    return this.services.get(id);
+  }
+
+  today(now: number): string {
+    return localDate(now, this.seed.town.timeZone);
+  }
+
+  minutes(services: readonly ServiceQty[]): number {
+    return services.reduce((sum, s) => sum + (this.services.get(s.id)?.durationMinutes ?? 0) * s.qty, 0);
+  }
+
+  offers(location: Location, services: readonly ServiceQty[], type: AppointmentType): boolean {
+    return (
+      location.appointmentTypes.includes(type) &&
+      services.every((s) => location.services.includes(s.id) && (this.services.get(s.id)?.appointmentTypes.includes(type) ?? false))
+    );
+  }
+
+  /** The unit indexes an appointment starting at unit `first` needs, or undefined if they leave its block. */
+  span(location: Location, first: number, minutes: number): number[] | undefined {
+    const start = location.slots[first];
+    if (!start) return undefined;
+    const count = Math.max(1, Math.ceil(minutes / location.slotRules.slotMinutes));
+    const units: number[] = [];
+    for (let i = first; i < first + count; i++) {
+      const u = location.slots[i];
+      if (!u || u.block !== start.block) return undefined;
+      units.push(i);
+    }
+    return units;
+  }
+
+  firstUnit(location: Location, startMs: number): number | undefined {
+    return this.unitIndex.get(location.id)?.get(startMs);
+  }
+
+  /** Loads free seats and active blocks of these locations between two instants. */
+  async state(q: Queryable, locations: readonly string[], fromMs: number, toMs: number): Promise<SeatState> {
+    const free = new Map<string, Map<number, number>>();
+    for (const id of locations) free.set(id, new Map());
+    if (locations.length === 0) return { free, blocks: [] };
+    const rows = await q.query<{ location_id: string; start_ms: number; free: number }>(
+      'SELECT location_id, start_ms, capacity - used AS free FROM slot_units WHERE location_id = ANY($1::text[]) AND start_ms >= $2 AND start_ms < $3',
+      [locations, fromMs, toMs],
+    );
+    for (const r of rows.rows) free.get(r.location_id)?.set(Number(r.start_ms), Number(r.free));
+    const blocks = await q.query<{ location_id: string; from_ms: number; to_ms: number; services: string[] | null }>(
+      'SELECT location_id, from_ms, to_ms, services FROM blocks WHERE NOT released AND location_id = ANY($1::text[]) AND to_ms > $2 AND from_ms < $3',
+      [locations, fromMs, toMs],
+    );
+    return { free, blocks: blocks.rows.map((b) => ({ location: b.location_id, fromMs: Number(b.from_ms), toMs: Number(b.to_ms), services: b.services })) };
+  }
+
+  private blocked(state: SeatState, location: string, startMs: number, endMs: number, serviceIds: readonly string[]): boolean {
+    return state.blocks.some((b) => b.location === location && startMs < b.toMs && endMs > b.fromMs && (!b.services || serviceIds.some((s) => b.services!.includes(s))));
+  }
+
+  /** A bookable slot at unit `first` (seats = the fewest free over its units), or undefined. */
+  slotAt(state: SeatState, location: Location, first: number, services: readonly ServiceQty[]): { slot: Slot; units: number[] } | undefined {
+    const minutes = this.minutes(services);
+    const units = this.span(location, first, minutes);
+    if (!units) return undefined;
+    const ids = services.map((s) => s.id);
+    const free = state.free.get(location.id);
+    let seats = Infinity;
+    for (const i of units) {
+      const u = location.slots[i]!;
+      if (!ids.every((s) => u.services.includes(s)) || this.blocked(state, location.id, u.startMs, u.endMs, ids)) return undefined;
+      seats = Math.min(seats, free?.get(u.startMs) ?? 0);
+    }
+    if (!(seats >= 1)) return undefined;
+    const unit = location.slots[first]!;
+    return { slot: { start: unit.start, end: formatInstant(unit.startMs + minutes * 60_000, location.timeZone), seats, location: location.id }, units };
+  }
+
+  /** Free slots between two local dates (inclusive), sorted by start then location. */
+  search(state: SeatState, locations: readonly Location[], services: readonly ServiceQty[], from: string, to: string, now: number): { date: string; slot: Slot; startMs: number }[] {
+    const found: { date: string; slot: Slot; startMs: number }[] = [];
+    for (const l of locations) {
+      l.slots.forEach((u, i) => {
+        if (u.date < from || u.date > to || u.startMs < now + l.slotRules.leadMinutes * 60_000) return;
+        const hit = this.slotAt(state, l, i, services);
+        if (hit) found.push({ date: u.date, slot: hit.slot, startMs: u.startMs });
+      });
+    }
+    return found.sort((a, b) => a.startMs - b.startMs || a.slot.location.localeCompare(b.slot.location));
+  }
+
+  /** Instant range covering local dates `from`…`to` with a day of margin (time zones). */
+  static range(from: string, to: string): [number, number] {
+    return [Date.parse(`${addDays(from, -1)}T00:00:00Z`), Date.parse(`${addDays(to, 2)}T00:00:00Z`)];
+  }
+
+  /** Up to `max` free slots nearest to `startMs`: this location first, then the others offering the same. */
+  async alternatives(q: Queryable, location: Location, services: readonly ServiceQty[], type: AppointmentType, startMs: number, now: number, max = 5): Promise<Slot[]> {
+    const horizon = this.seed.horizon;
+    const [fromMs, toMs] = Book.range(horizon.from, horizon.to);
+    const others = this.seed.locations.filter((l) => l.id !== location.id && this.offers(l, services, type));
+    const state = await this.state(q, [location.id, ...others.map((l) => l.id)], fromMs, toMs);
+    const near = (list: { slot: Slot; startMs: number }[]) => list.sort((a, b) => Math.abs(a.startMs - startMs) - Math.abs(b.startMs - startMs) || a.startMs - b.startMs);
+    const here = near(this.search(state, [location], services, horizon.from, horizon.to, now)).map((x) => x.slot);
+    if (here.length >= max) return here.slice(0, max);
+    const there = near(this.search(state, others, services, horizon.from, horizon.to, now)).map((x) => x.slot);
+    return [...here, ...there].slice(0, max);
+  }
+
+  /** Takes one seat of every unit (inside the caller's transaction) or throws `SlotTaken`. */
+  async take(tx: Queryable, location: string, unitStarts: readonly number[]): Promise<void> {
+    const r = await tx.query('UPDATE slot_units SET used = used + 1 WHERE location_id = $1 AND start_ms = ANY($2::bigint[]) AND used < capacity', [location, unitStarts]);
+    if (r.rowCount !== unitStarts.length) throw new SlotTaken();
+  }
+
+  async free(tx: Queryable, location: string, unitStarts: readonly number[]): Promise<void> {
+    await tx.query('UPDATE slot_units SET used = used - 1 WHERE location_id = $1 AND start_ms = ANY($2::bigint[]) AND used > 0', [location, unitStarts]);
+  }
+
+  unitStarts(location: Location, units: readonly number[]): number[] {
+    return units.map((i) => location.slots[i]!.startMs);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Server configuration from environment variables. The back-end settings every Civic Elements
+ * back end honours (CIVIC_POW_DIFFICULTY, CIVIC_RATE_LIMITS, CIVIC_HOLD_TTL_SECONDS,
+ * CIVIC_TEST_MODE) are read by the mock's `settingsFromEnv`, so both back ends read them alike.
+ */
+import { join } from 'node:path';
+import { settingsFromEnv, type BackendSettings } from '@civic-elements/mock-api';
+
+export interface ServerConfig {
+  /** PORT (default 8787, the contract's documented local port). */
+  port: number;
+  /** HOST (default 127.0.0.1). */
+  host: string;
+  /** DATABASE_URL: a real PostgreSQL (`postgres://…`); absent → embedded PGlite in `dataDir`. */
+  databaseUrl?: string;
+  /** CIVIC_DATA_DIR: PGlite data and the e-mail outbox (default `.civic-data` in the working directory). */
+  dataDir: string;
+  /** CIVIC_CORS_ORIGINS: comma-separated exact origins, or `*` (default `*`). */
+  corsOrigins: readonly string[] | '*';
+  /** CIVIC_STAFF_KEY: the `X-Staff-Key` of staff operations (default: the seed's documented demo key). */
+  staffKey?: string;
+  /** CIVIC_BOOKING_LIMIT: future bookings per e-mail address (default: the seed's town setting). */
+  bookingLimit?: number;
+  /** CIVIC_SECRET: HMAC key of proof-of-work challenges; default: random per process start. */
+  secret?: string;
+  settings: BackendSettings;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: Record<string, string | undefined>, name: string, min: number, max: number): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  return Number(raw);
+}
+
+export function configFromEnv(env: Record<string, string | undefined>, cwd = process.cwd()): ServerConfig {
+  let settings: BackendSettings;
+  try {
+    settings = settingsFromEnv(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  const origins = (env.CIVIC_CORS_ORIGINS ?? '*').trim();
+  const corsOrigins =
+    origins === '*' || origins === ''
+      ? '*'
+      : origins.split(',').map((o) => {
+          const t = o.trim().replace(/\/+$/, '');
+          if (!/^https?:\/\/[^/\s]+$/.test(t)) throw new ConfigError(`CIVIC_CORS_ORIGINS: "${o}" is not an origin (scheme://host[:port])`);
+          return t;
+        });
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  const staffKey = env.CIVIC_STAFF_KEY?.trim() || undefined;
+  if (staffKey !== undefined && staffKey.length < 8) throw new ConfigError('CIVIC_STAFF_KEY must have at least 8 characters');
+  const bookingLimit = int(env, 'CIVIC_BOOKING_LIMIT', 1, 1000);
+  return {
+    port: int(env, 'PORT', 0, 65535) ?? 8787,
+    host: env.HOST?.trim() || '127.0.0.1',
+    ...(databaseUrl && { databaseUrl }),
+    dataDir: env.CIVIC_DATA_DIR?.trim() || join(cwd, '.civic-data'),
+    corsOrigins,
+    ...(staffKey && { staffKey }),
+    ...(bookingLimit !== undefined && { bookingLimit }),
+    ...(env.CIVIC_SECRET ? { secret: env.CIVIC_SECRET } : {}),
+    settings,
+  };
+}
