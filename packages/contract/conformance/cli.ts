@@ -1,7 +1,7 @@
 /**
  * Runs the conformance suite against a back end and prints a report:
  *
- *   node --conditions=development --import tsx packages/contract/conformance/cli.ts --base-url http://127.0.0.1:8787
+ *   node --conditions=civic-source --import tsx packages/contract/conformance/cli.ts --base-url http://127.0.0.1:8787
  *
  * Options: --fixtures FILE (JSON: serviceId, locationId, case {reference, secondFactor},
  * queueLocationId, officeId, origin — all optional), --staff-key KEY (enables the chat staff-event

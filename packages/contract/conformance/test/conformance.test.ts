@@ -1,6 +1,6 @@
 // The conformance suite against every back end that must conform (test/targets.ts), one test per
 // (operation, case) so a failure names the operation, the case and the reason:
-//   node --conditions=development --import tsx --test packages/contract/conformance/test/*.test.ts
+//   node --conditions=civic-source --import tsx --test packages/contract/conformance/test/*.test.ts
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runConformance, type ConformanceReport } from '../index.js';
