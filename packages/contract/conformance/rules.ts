@@ -121,7 +121,7 @@ export async function holdExpiry(r: Runner): Promise<void> {
     const before = await r.seats(slot);
     const hold = await r.newHold(slot);
     const expiresLocal = Date.parse(hold.expiresAt) - skew;
-    const ttl = Math.round((expiresLocal - Date.now()) / 1000);
+    const ttl = Math.ceil((expiresLocal - Date.now()) / 1000);
     if (ttl > 30 && !r.options.slow) {
       await r.helper('releaseHold', { params: { holdId: hold.holdId } }, [204]);
       throw new Skip(`hold TTL ${ttl} s; run the target with CIVIC_HOLD_TTL_SECONDS ≤ 30 (test mode) or pass --slow`);
