@@ -4,6 +4,7 @@
  * the input share one root (labels, focus and Escape work across them).
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import {
   CivicApiError,
   LocalizeController,
@@ -343,7 +344,7 @@ export class ChatPanel implements ReactiveController {
               <input
                 type="checkbox"
                 id="civic-chat-consent"
-                .checked=${this.consent}
+                .checked=${live(this.consent)}
                 aria-describedby=${this.consentMissing && !this.consent ? 'civic-chat-privacy civic-chat-consent-error' : 'civic-chat-privacy'}
                 aria-invalid=${this.consentMissing && !this.consent ? 'true' : 'false'}
                 @change=${(e: Event) => {
@@ -430,8 +431,8 @@ export class ChatPanel implements ReactiveController {
               rows="2"
               maxlength="4000"
               aria-describedby="civic-chat-hint"
-              .value=${this.draft}
-              @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
+              .value=${live(this.draft)}
+              @input=${(e: Event) => this.onInput((e.target as HTMLTextAreaElement).value)}
               @keydown=${(e: KeyboardEvent) => this.onKeydown(e)}
             ></textarea>
             <span id="civic-chat-hint" class="visually-hidden">${t('messageHint')}</span>
@@ -481,6 +482,28 @@ export class ChatPanel implements ReactiveController {
     </div>`;
   }
 
+  private typingSentAt = Number.NEGATIVE_INFINITY;
+
+  /** Keeps the draft; tells the desk the citizen is typing (at most every 2 s; `false` when cleared). */
+  private onInput(value: string): void {
+    this.draft = value;
+    const now = this.clock.now();
+    if (!value) this.sendTyping(false);
+    else if (now - this.typingSentAt >= 2000) {
+      this.typingSentAt = now;
+      this.sendTyping(true);
+    }
+  }
+
+  private sendTyping(active: boolean): void {
+    const s = this.session;
+    if (!s || s.ended) return;
+    if (!active) this.typingSentAt = Number.NEGATIVE_INFINITY;
+    this.client()
+      .request('POST', '/v1/chat/conversations/{id}/typing', { params: { id: s.id }, token: s.token, body: { active } })
+      .catch(() => undefined);
+  }
+
   private onKeydown(e: KeyboardEvent): void {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
@@ -492,6 +515,7 @@ export class ChatPanel implements ReactiveController {
     const text = this.draft;
     if (!/\S/.test(text) || !this.session || this.session.ended) return;
     this.draft = '';
+    this.sendTyping(false);
     this.sendText(text);
     this.host.requestUpdate();
   }
