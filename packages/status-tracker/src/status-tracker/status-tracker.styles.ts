@@ -212,6 +212,46 @@ export const styles = css`
     :host {
       color: #000;
       font-size: 10pt;
+      line-height: 1.3;
+    }
+    h2 {
+      font-size: 14pt;
+    }
+    h3 {
+      font-size: 11pt;
+      margin-block-end: 0;
+    }
+    h4 {
+      font-size: 10pt;
+    }
+    .status-label,
+    .decision,
+    .ref {
+      font-size: 11pt;
+    }
+    .step,
+    .history li,
+    .action {
+      display: block;
+    }
+    .step-state,
+    .when,
+    .actor,
+    .detail {
+      margin-inline-start: 0.5em;
+    }
+    dl.dates,
+    .contact dl {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1.5em;
+    }
+    dt,
+    dd {
+      display: inline;
+    }
+    dt::after {
+      content: ': ';
     }
     .no-print,
     button,
@@ -238,6 +278,7 @@ export const styles = css`
     a[href^='http']::after {
       content: ' (' attr(href) ')';
       font-weight: normal;
+      font-size: 8pt;
     }
     .steps,
     .history,
