@@ -153,11 +153,13 @@ export async function chatResume(r: Runner): Promise<void> {
     const m2 = await send(r, 'Konformitätstest: zweite Nachricht.');
     const m3 = await send(r, 'Konformitätstest: dritte Nachricht.');
     const listed: Json[] = ((await r.helper('listMessages', { params: { conversationId, after: message.seq }, token: chatToken }, [200])).json as Json).items;
+    // Waiting ends when everything listMessages knows has arrived (bot replies included).
+    const last = Math.max(m3.seq, ...listed.map((m) => m.seq));
     const x = await r.exchange('streamChatEvents', { params: { conversationId }, token: chatToken, headers: { 'Last-Event-ID': String(message.seq) } }, { status: [200] }, {
       maxEvents: 100,
-      idleMs: 1200,
-      totalMs: 5000,
-      until: (events) => events.some((e) => e.id !== undefined && Number(e.id) >= m3.seq),
+      idleMs: 4000,
+      totalMs: 8000,
+      until: (events) => events.some((e) => e.id !== undefined && Number(e.id) >= last),
     });
     const failures = [...x.failures];
     const ids = durableIds(x.answer);
@@ -175,8 +177,8 @@ export async function chatResume(r: Runner): Promise<void> {
     const lastSeq = Math.max(0, ...listed.map((m) => m.seq));
     const x = await r.exchange('streamChatEvents', { params: { conversationId, after: 0 }, token: chatToken, headers: { 'Last-Event-ID': String(message.seq) } }, { status: [200] }, {
       maxEvents: 100,
-      idleMs: 1000,
-      totalMs: 4000,
+      idleMs: 4000,
+      totalMs: 8000,
       until: (events) => events.some((e) => e.id !== undefined && Number(e.id) >= lastSeq),
     });
     const ids = durableIds(x.answer);
@@ -193,8 +195,8 @@ export async function chatResume(r: Runner): Promise<void> {
     const sent: { message?: Json } = {};
     const streaming = r.exchange('streamChatEvents', { params: { conversationId }, token: chatToken }, { status: [200] }, {
       maxEvents: 100,
-      idleMs: 2500,
-      totalMs: 5000,
+      idleMs: 4000,
+      totalMs: 8000,
       until: (events) => sent.message !== undefined && events.some((e) => e.id !== undefined && Number(e.id) >= sent.message.seq),
     });
     await sleep(300);
@@ -224,8 +226,8 @@ export async function chatStaffEvents(r: Runner): Promise<void> {
     await staff('/join', { agent: { name: 'Frau Konformität' } });
     const streaming = r.exchange('streamChatEvents', { params: { conversationId, after: lastSeq }, token: chatToken }, { status: [200] }, {
       maxEvents: 20,
-      idleMs: 2500,
-      totalMs: 5000,
+      idleMs: 4000,
+      totalMs: 8000,
       until: (events) => events.some((e) => e.event === 'message' && (e.data as Json)?.author?.kind === 'agent'),
     });
     await sleep(300);
@@ -250,14 +252,14 @@ export async function stateStreamResume(r: Runner, op: string, params: Record<st
   await r.run(op, 'rule:snapshot-unless-current', async () => {
     for (const [k, v] of Object.entries(params)) if (v === undefined) throw new Skip(`needs ${k}`);
     const req = { params: params as Record<string, string>, ...(token !== undefined && { token }) };
-    const first = await r.exchange(op, req, { status: [200] }, { maxEvents: 1, idleMs: 3000, totalMs: 4000 });
+    const first = await r.exchange(op, req, { status: [200] }, { maxEvents: 1, idleMs: 5000, totalMs: 6000 });
     if (first.failures.length) return first.failures;
     const snap = snapshotFailures(first.answer, event);
     if (snap.length) return snap;
     const revision = Number(first.answer.events![0]!.id);
     const failures: string[] = [];
     if (revision > 0) {
-      const old = await r.exchange(op, { ...req, headers: { 'Last-Event-ID': String(revision - 1) } }, { status: [200] }, { maxEvents: 1, idleMs: 3000, totalMs: 4000 });
+      const old = await r.exchange(op, { ...req, headers: { 'Last-Event-ID': String(revision - 1) } }, { status: [200] }, { maxEvents: 1, idleMs: 5000, totalMs: 6000 });
       failures.push(...old.failures, ...snapshotFailures(old.answer, event).map((f) => `resumed at ${revision - 1}: ${f}`));
     }
     const current = await r.exchange(op, { ...req, headers: { 'Last-Event-ID': String(revision) } }, { status: [200] }, { maxEvents: 1, idleMs: 500, totalMs: 1000 });
