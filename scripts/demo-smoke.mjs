@@ -26,7 +26,18 @@ import {
   writeResults,
 } from './storybook-smoke.mjs';
 
-/** Every page of the demo; `status` is what the document itself must answer. */
+/**
+ * The strict policy of issue 9. /einbetten/csp/ sets it as a <meta> policy on top of the server's
+ * DEMO_CSP header (a page obeys both), adding Trusted Types.
+ */
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'";
+
+/**
+ * Every page of the demo; `status` is what the document itself must answer. `strictCsp`: the page
+ * must carry STRICT_CSP, enforce Trusted Types and contain every tag the CDN build registers.
+ * `themeSwitch`: the page's preset and colour-scheme switcher must change the previews.
+ */
 export const DEMO_PAGES = [
   { path: '/', status: 200 },
   { path: '/termine/', status: 200 },
@@ -36,6 +47,9 @@ export const DEMO_PAGES = [
   { path: '/buergerbuero/', status: 200 },
   { path: '/impressum/', status: 200 },
   { path: '/datenschutz/', status: 200 },
+  { path: '/theme/', status: 200, themeSwitch: true },
+  { path: '/einbetten/', status: 200 },
+  { path: '/einbetten/csp/', status: 200, strictCsp: true },
   { path: '/gibt-es-nicht/', status: 404 },
 ];
 
@@ -81,7 +95,64 @@ async function brokenLinks(page, origin) {
   return problems;
 }
 
-async function checkPage(browser, origin, { path, status }, tags) {
+/**
+ * Extra checks of the strict-CSP page (0 securitypolicyviolation events is checked on every page):
+ * its <meta> policy is STRICT_CSP, every widget tag of the CDN build is on it, and Trusted Types are
+ * really enforced — probed in a separate page, so the probe's own violation is not counted here.
+ */
+async function strictCspProblems(browser, page, url, tags) {
+  const problems = [];
+  const meta = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy" i]')?.content ?? '');
+  if (meta !== STRICT_CSP) problems.push(`strict CSP: <meta> policy is "${meta}", expected "${STRICT_CSP}"`);
+  const absent = await page.evaluate((known) => known.filter((tag) => tag !== 'civic-config' && !document.querySelector(tag)), tags);
+  if (absent.length) problems.push(`strict CSP: tags of the CDN build missing from the page: ${absent.join(', ')}`);
+  const context = await browser.newContext();
+  try {
+    const probe = await context.newPage();
+    await probe.goto(url, { waitUntil: 'load' });
+    const blocked = await probe.evaluate(() => {
+      try {
+        document.createElement('div').innerHTML = '<b>probe</b>';
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    if (!blocked) problems.push('strict CSP: Trusted Types are not enforced (a plain string reached innerHTML)');
+  } finally {
+    await context.close();
+  }
+  return problems;
+}
+
+/**
+ * The /theme/ page's switcher: each preset (keyboard: the radio group) gives the previews another
+ * primary colour, and the dark scheme another surface.
+ */
+async function themeSwitchProblems(page) {
+  const problems = [];
+  const read = () =>
+    page.evaluate(() => {
+      const preview = document.querySelector('.preview');
+      const style = getComputedStyle(preview);
+      return { primary: style.getPropertyValue('--civic-color-primary').trim(), surface: style.backgroundColor };
+    });
+  const seen = new Map();
+  for (const preset of ['default', 'kern', 'musterstadt']) {
+    await page.check(`input[name="preset"][value="${preset}"]`);
+    seen.set(preset, (await read()).primary);
+  }
+  if (new Set(seen.values()).size !== 3) problems.push(`theme switch: the presets do not change the primary colour: ${JSON.stringify(Object.fromEntries(seen))}`);
+  const light = (await read()).surface;
+  await page.check('input[name="scheme"][value="dark"]');
+  const dark = (await read()).surface;
+  if (light === dark) problems.push(`theme switch: the dark scheme does not change the surface (${light})`);
+  const status = await page.textContent('#status');
+  if (!/Musterstadt, dunkel/.test(status ?? '')) problems.push(`theme switch: the status line says "${status}"`);
+  return problems;
+}
+
+async function checkPage(browser, origin, { path, status, strictCsp, themeSwitch }, tags) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   page.setDefaultTimeout(PAGE_TIMEOUT);
@@ -117,6 +188,8 @@ async function checkPage(browser, origin, { path, status }, tags) {
     problems.push(...(await brokenLinks(page, origin)));
     const scroll = await horizontalScrollProblem(page);
     if (scroll) problems.push(scroll);
+    if (strictCsp) problems.push(...(await strictCspProblems(browser, page, origin + path, tags)));
+    if (themeSwitch) problems.push(...(await themeSwitchProblems(page)));
   } catch (error) {
     problems.push(`smoke: ${error?.message ?? error}`);
   }
