@@ -6,4 +6,5 @@ import '@civic-elements/chat/civic-chat.js';
 import '@civic-elements/core/civic-config.js';
 import '@civic-elements/queue-display/civic-call-display.js';
 import '@civic-elements/queue-display/civic-queue-display.js';
+import '@civic-elements/queue-display/civic-virtual-office.js';
 import '@civic-elements/status-tracker/civic-status-tracker.js';

@@ -15,6 +15,7 @@ export const registry = {
   'civic-config': () => import('@civic-elements/core/civic-config.js'),
   'civic-call-display': () => import('@civic-elements/queue-display/civic-call-display.js'),
   'civic-queue-display': () => import('@civic-elements/queue-display/civic-queue-display.js'),
+  'civic-virtual-office': () => import('@civic-elements/queue-display/civic-virtual-office.js'),
   'civic-status-tracker': () => import('@civic-elements/status-tracker/civic-status-tracker.js'),
 } as const satisfies Readonly<Record<string, () => Promise<unknown>>>;
 

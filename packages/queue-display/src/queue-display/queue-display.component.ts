@@ -15,17 +15,6 @@ import { QueueFeed } from '../shared/queue-feed.js';
 import { TicketController } from '../shared/ticket-controller.js';
 import styles from './queue-display.styles.js';
 
-declare module '@civic-elements/core' {
-  interface CivicEventMap {
-    /** A ticket was taken online: its public number (shown on the call display anyway). */
-    'civic-ticket-taken': { number: string };
-    /** The holder's ticket was called: where to go. */
-    'civic-ticket-called': { desk: string | undefined };
-    /** The holder gave the ticket back. */
-    'civic-ticket-cancelled': undefined;
-  }
-}
-
 // Deliberately loose: the contract checks the address; this only catches obvious typos.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

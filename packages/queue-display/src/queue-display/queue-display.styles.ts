@@ -181,6 +181,40 @@ export default css`
   dd {
     margin: 0;
   }
+  ul.figures {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .hours div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--civic-space-sm);
+  }
+  .hours dt {
+    min-width: 8em;
+    font-size: inherit;
+    color: inherit;
+  }
+  a.join,
+  a.appointment {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--civic-target-min);
+    padding: var(--civic-space-xs) var(--civic-space-lg);
+    border-radius: var(--civic-radius-md);
+    background: var(--civic-color-primary);
+    color: var(--civic-color-on-primary);
+    font-weight: var(--civic-font-weight-bold);
+    text-decoration: none;
+  }
+  a.join {
+    font-size: var(--civic-font-size-xl);
+  }
+  a.join:hover,
+  a.appointment:hover {
+    background: var(--civic-color-primary-hover);
+    text-decoration: underline;
+  }
   [tabindex='-1']:focus {
     outline: none;
   }

@@ -4,6 +4,22 @@
  */
 import { c, type Infer } from '@civic-elements/core';
 
+// The family's events (no personal data in any detail).
+declare module '@civic-elements/core' {
+  interface CivicEventMap {
+    /** A ticket was taken online: its public number (shown on the call display anyway). */
+    'civic-ticket-taken': { number: string };
+    /** The holder's ticket was called: where to go (a desk, or the video chair's name). */
+    'civic-ticket-called': { desk: string | undefined };
+    /** The holder gave the ticket back. */
+    'civic-ticket-cancelled': undefined;
+    /** The holder opened the video room of a virtual office. */
+    'civic-office-enter': undefined;
+    /** Closed or full: the citizen wants an appointment for this service (cancelable). */
+    'civic-request-appointment': { serviceId: string };
+  }
+}
+
 const timeRange = c.object({ opens: c.string(), closes: c.string() });
 const wait = c.nullable(c.integer());
 
