@@ -507,7 +507,8 @@ export class CivicAppointmentPicker extends CivicElement {
       this.warned = true;
       this.announcer.announce(this.t('hold.warning'), { assertive: true });
     }
-    this.timer = this.clock.setTimeout(this.tick, Math.min(1000, remaining));
+    const toWarning = this.warned ? Infinity : remaining - this.warnAt;
+    this.timer = this.clock.setTimeout(this.tick, Math.max(1, Math.min(1000, remaining, toWarning)));
   };
 
   private warnAt = WARN_MS;
@@ -1173,7 +1174,7 @@ export class CivicAppointmentPicker extends CivicElement {
     const c = this.contact;
     const set = (k: keyof typeof c) => (e: Event) => {
       const t = e.target as HTMLInputElement;
-      this.contact = { ...c, [k]: k === 'consent' ? t.checked : t.value };
+      this.contact = { ...this.contact, [k]: k === 'consent' ? t.checked : t.value };
       if (this.fieldErrors[k as Field]) this.checkField(k as Field);
     };
     const leave = () => {

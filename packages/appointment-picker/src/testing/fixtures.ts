@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { startMockWorker, type MockWorker } from '@civic-elements/mock-api/browser';
-import { TEST_MODE_SETTINGS } from '@civic-elements/mock-api';
+import { ManualClock, TEST_MODE_SETTINGS } from '@civic-elements/mock-api';
 import type { CivicAppointmentPicker, PickerClock, PickerStep } from '../index.js';
 import '../index.js';
 
@@ -13,15 +13,18 @@ export const NOW = Date.parse('2026-12-01T10:00:00+01:00');
 
 let mock: MockWorker | undefined;
 
+/** The mock's clock: tests move it together with the widget's {@link TestClock}. */
+export const mockClock = new ManualClock(NOW);
+
 /** The page's one mock worker in test mode (difficulty 1, hold TTL 5 s) on a manual clock at {@link NOW}. */
 export async function mockApi(): Promise<MockWorker> {
-  mock ??= await startMockWorker({ now: NOW, settings: TEST_MODE_SETTINGS, base: '/api' });
+  mock ??= await startMockWorker({ clock: mockClock, settings: TEST_MODE_SETTINGS, base: '/api' });
   return mock;
 }
 
 /** A manual clock for the hold countdown: `advance()` runs due timers, nothing waits on time. */
 export class TestClock implements PickerClock {
-  time = NOW;
+  constructor(public time = NOW) {}
   private timers: { id: number; at: number; cb: () => void }[] = [];
   private seq = 0;
   now = () => this.time;
