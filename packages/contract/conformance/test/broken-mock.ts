@@ -16,8 +16,26 @@ export interface Breakage {
   path: RegExp;
   /** Only answers with this status are broken (default: any). */
   status?: number;
+  /** Changes the request before the mock sees it (breaks what the server reads). */
+  request?: (request: Request) => Request;
   /** Breaks the answer; return undefined to leave it. */
-  apply(response: Response, request: Request): Promise<Response | undefined>;
+  apply?(response: Response, request: Request): Promise<Response | undefined>;
+}
+
+/** Passes a text stream through `edit` chunk by chunk (SSE frames stay whole in the mock's chunks). */
+function editStream(r: Response, edit: (text: string) => string): Response {
+  const reader = r.body!.getReader();
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await reader.read();
+      if (done) return controller.close();
+      controller.enqueue(encoder.encode(edit(decoder.decode(value, { stream: true }))));
+    },
+    cancel: () => reader.cancel(),
+  });
+  return new Response(body, { status: r.status, headers: headersOf(r) });
 }
 
 const headersOf = (r: Response, change: Record<string, string | null> = {}) => {
@@ -90,20 +108,7 @@ export const BREAKAGES: Breakage[] = [
     method: 'GET',
     path: /^\/v1\/queues\/[^/]+\/events$/,
     status: 200,
-    apply: async (r) => {
-      const reader = r.body!.getReader();
-      const encoder = new TextEncoder();
-      const decoder = new TextDecoder();
-      const body = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          const { value, done } = await reader.read();
-          if (done) return controller.close();
-          controller.enqueue(encoder.encode(decoder.decode(value, { stream: true }).replace(/"waitingCount":\d+/g, '"waitingCount":-1')));
-        },
-        cancel: () => reader.cancel(),
-      });
-      return new Response(body, { status: r.status, headers: headersOf(r) });
-    },
+    apply: async (r) => editStream(r, (text) => text.replace(/"waitingCount":\d+/g, '"waitingCount":-1')),
   },
   {
     name: 'the missing Idempotent-Replayed header on a replay',
@@ -156,6 +161,65 @@ export const BREAKAGES: Breakage[] = [
       return new Response(JSON.stringify({ id: crypto.randomUUID(), receivedAt: new Date().toISOString() }), { status: 201, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
     },
   },
+  {
+    name: 'slot_taken without alternatives',
+    expect: { operationId: 'createHold', case: 'rule:slot-taken-alternatives', reason: /alternatives/ },
+    method: 'POST',
+    path: /^\/v1\/holds$/,
+    status: 409,
+    apply: (r) => editJson(r, (b) => delete b.alternatives),
+  },
+  {
+    name: 'a duplicated event when the chat stream resumes',
+    expect: { operationId: 'streamChatEvents', case: 'rule:chat-resume-last-event-id', reason: /duplicate event ids/ },
+    method: 'GET',
+    path: /^\/v1\/chat\/conversations\/[^/]+\/events$/,
+    status: 200,
+    apply: async (r, request) => {
+      if (!request.headers.has('Last-Event-ID')) return undefined;
+      let doubled = false;
+      return editStream(r, (text) => {
+        if (doubled) return text;
+        const frame = /(^|\n)(id: [^\n]*\n(?:[^\n]+\n)*\n)/.exec(text) ?? /(^|\n)((?:[^\n]+\n)*id: [^\n]*\n(?:[^\n]+\n)*\n)/.exec(text);
+        if (!frame) return text;
+        doubled = true;
+        const at = frame.index + frame[1]!.length + frame[2]!.length;
+        return text.slice(0, at) + frame[2] + text.slice(at);
+      });
+    },
+  },
+  {
+    name: 'a state stream that ignores Last-Event-ID (snapshot although nothing changed)',
+    expect: { operationId: 'streamTicketEvents', case: 'rule:snapshot-unless-current', reason: /sent the unchanged snapshot again/ },
+    method: 'GET',
+    path: /^\/v1\/tickets\/[^/]+\/events$/,
+    request: (request) => {
+      const headers = new Headers(request.headers);
+      headers.delete('Last-Event-ID');
+      return new Request(request.url, { method: request.method, headers, signal: request.signal });
+    },
+  },
+  {
+    name: 'no Content-Language',
+    expect: { operationId: 'listServices', case: 'rule:content-language', reason: /no Content-Language for Accept-Language: en/ },
+    method: 'GET',
+    path: /^\/v1\/services$/,
+    status: 200,
+    apply: async (r) => new Response(r.body, { status: r.status, headers: headersOf(r, { 'Content-Language': null }) }),
+  },
+  {
+    name: 'a case lookup that tells an unknown reference from a wrong second factor',
+    expect: { operationId: 'lookupCase', case: 'rule:lookup-gives-no-oracle', reason: /differ at \/detail/ },
+    method: 'POST',
+    path: /^\/v1\/cases\/lookup$/,
+    status: 404,
+    apply: async (r, request) => {
+      const body = (await request.clone().json().catch(() => undefined)) as Json | undefined;
+      return editJson(r, (b) => {
+        if (typeof body?.reference === 'string' && body.reference.startsWith('KONFORMITAET')) b.detail = 'Dieses Aktenzeichen gibt es nicht.';
+      });
+    },
+  },
 ];
 
 /** The mock API with every breakage of {@link BREAKAGES} applied to its answers. */
@@ -163,12 +227,15 @@ export function breakMockApi(options: MockApiOptions): MockApi {
   const api = createMockApi(options);
   const inner: RequestHandler[] = api.handlers;
   const wrapper = http.all('*', async ({ request }) => {
-    const copy = request.clone();
-    const response = await getResponse(inner, request);
-    if (!response) return undefined;
     const path = new URL(request.url).pathname;
-    for (const b of BREAKAGES) {
-      if (b.method !== request.method || !b.path.test(path) || (b.status !== undefined && b.status !== response.status)) continue;
+    const matching = BREAKAGES.filter((b) => b.method === request.method && b.path.test(path));
+    let sent = request;
+    for (const b of matching) if (b.request) sent = b.request(sent);
+    const copy = sent.clone();
+    const response = await getResponse(inner, sent);
+    if (!response) return undefined;
+    for (const b of matching) {
+      if (!b.apply || (b.status !== undefined && b.status !== response.status)) continue;
       // A breakage either returns a new answer (it may have read this one) or leaves it unread.
       const broken = await b.apply(response, copy);
       if (broken) return broken;

@@ -35,10 +35,11 @@ describe('the suite rejects a broken back end', async () => {
     for (const [operationId, name] of [
       ['getAntibotChallenge', 'valid'],
       ['createHold', 'valid'],
-      ['createHold', 'rule:slot-taken-alternatives'],
+      ['createHold', 'rule:idempotency-creates-one-resource'],
       ['lookupCase', 'valid'],
       ['streamCaseEvents', 'valid'],
-      ['streamChatEvents', 'rule:chat-resume-last-event-id'],
+      ['streamChatEvents', 'rule:chat-last-event-id-wins-over-after'],
+      ['streamCaseEvents', 'rule:snapshot-unless-current'],
       ['takeQueueTicket', 'valid'],
     ] as const) {
       const r = find(operationId, name);
