@@ -116,14 +116,15 @@ export async function waitDays(el: CivicAppointmentPicker): Promise<void> {
 }
 
 /** Goes from nothing to the time step: personalausweis at Bürgerbüro Mitte, first free day. */
-export async function toTimes(el: CivicAppointmentPicker): Promise<void> {
+export async function toTimes(el: CivicAppointmentPicker, day: 'first' | 'last' = 'first'): Promise<void> {
   await chooseServices(el, 'personalausweis');
   await waitStep(el, 'location');
   $<HTMLInputElement>(el, '#l-buergerbuero-mitte')!.click();
   await el.updateComplete;
   await clickButton(el, 'Weiter');
   await waitDays(el);
-  $(el, 'td.free')!.click();
+  const free = $$(el, 'td.free');
+  (day === 'first' ? free[0] : free[free.length - 1])!.click();
   await waitStep(el, 'time');
 }
 

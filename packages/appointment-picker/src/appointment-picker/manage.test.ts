@@ -1,0 +1,124 @@
+// Manage view (show, cancel, reschedule) and the waiting list of <civic-appointment-picker>.
+import { expect, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing';
+import { expectAccessible } from '@civic-elements/core/testing';
+import { $, $$, HEADING, clickButton, mockApi, mount, text, toTimes, waitDays, waitStep } from '../testing/fixtures.js';
+import type { CivicAppointmentPicker } from '../index.js';
+
+const { worker, api } = await mockApi();
+
+afterEach(() => {
+  worker.resetHandlers(...api.handlers);
+  api.reset();
+  history.replaceState(null, '', location.pathname);
+});
+
+function fill(el: CivicAppointmentPicker, id: string, value: string): void {
+  const input = $<HTMLInputElement>(el, `#${id}`)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+}
+
+/** Books the first slot through the widget and returns the booking's id and manage token. */
+async function book(): Promise<{ id: string; token: string; start: string }> {
+  const el = await mount();
+  // A late day: bookings can be changed online until a day before.
+  await toTimes(el, 'last');
+  $<HTMLButtonElement>(el, '[part~="slot"]')!.click();
+  await waitStep(el, 'contact');
+  fill(el, 'f-name', 'Erika Mustermann');
+  fill(el, 'f-email', 'erika@example.org');
+  $<HTMLInputElement>(el, '#f-consent')!.click();
+  await el.updateComplete;
+  await clickButton(el, 'Termin verbindlich buchen');
+  await waitStep(el, 'confirmation');
+  fixtureCleanup();
+  const [b] = [...api.state.appointments.bookings.values()];
+  return { id: b!.id, token: b!.manageToken, start: b!.startMs.toString() };
+}
+
+describe('manage', () => {
+  it('opens the booking from the #civic-booking fragment', async () => {
+    const { id, token } = await book();
+    history.replaceState(null, '', `${location.pathname}#civic-booking=${id}.${token}`);
+    const el = await mount();
+    await waitStep(el, 'manage');
+    await waitUntil(() => $(el, '[part="summary"]'), 'booking shown');
+    expect($(el, HEADING)!.textContent).to.equal('Ihr Termin');
+    expect(text(el)).to.include('Personalausweis');
+    expect(text(el)).to.include('Änderungen online bis');
+    await expectAccessible(el, { state: HEADING });
+  });
+
+  it('says so when the link is wrong', async () => {
+    const { id } = await book();
+    const el = await mount({ booking: id, token: 'wrong-token-000000' });
+    await waitUntil(() => text(el).includes('Diesen Termin finden wir nicht'), 'not found explained');
+    await expectAccessible(el, { state: HEADING });
+  });
+
+  it('cancels after a confirmation and fires civic-booking-cancelled with the reference only', async () => {
+    const { id, token } = await book();
+    const el = await mount({ booking: id, token });
+    await waitUntil(() => $(el, '[part="summary"]'));
+    await clickButton(el, 'Termin absagen');
+    expect(text(el)).to.include('wirklich absagen');
+    await expectAccessible(el, { state: HEADING });
+    const cancelled = oneEvent(el, 'civic-booking-cancelled');
+    await clickButton(el, 'Ja, absagen');
+    const { detail } = (await cancelled) as CustomEvent<Record<string, unknown>>;
+    expect(Object.keys(detail)).to.deep.equal(['reference']);
+    await waitStep(el, 'cancelled');
+    expect(api.state.appointments.bookings.get(id)!.status).to.equal('cancelled');
+    await expectAccessible(el, { state: HEADING });
+  });
+
+  it('keeps the booking when the citizen says no', async () => {
+    const { id, token } = await book();
+    const el = await mount({ booking: id, token });
+    await waitUntil(() => $(el, '[part="summary"]'));
+    await clickButton(el, 'Termin absagen');
+    await clickButton(el, 'Nein, behalten');
+    expect(api.state.appointments.bookings.get(id)!.status).to.equal('confirmed');
+    expect(text(el)).to.not.include('wirklich absagen');
+  });
+
+  it('reschedules: holds a new slot, confirms it, the old one is released', async () => {
+    const { id, token, start } = await book();
+    const el = await mount({ booking: id, token });
+    await waitUntil(() => $(el, '[part="summary"]'));
+    await clickButton(el, 'Termin verschieben');
+    await waitDays(el);
+    const days = $$(el, 'td.free');
+    days[days.length - 2]!.click();
+    await waitStep(el, 'time');
+    $<HTMLButtonElement>(el, '[part~="slot"]')!.click();
+    await waitStep(el, 'contact');
+    expect(text(el)).to.not.include('Ihre Kontaktdaten');
+    await expectAccessible(el, { state: HEADING });
+    await clickButton(el, 'Termin auf diese Zeit verschieben');
+    await waitStep(el, 'manage');
+    expect(text(el)).to.include('Termin verschoben');
+    const booking = api.state.appointments.bookings.get(id)!;
+    expect(booking.startMs.toString()).to.not.equal(start);
+    expect(api.state.appointments.bookings.size).to.equal(1);
+  });
+});
+
+describe('waiting list', () => {
+  it('signs up for the waiting list when nothing is free in the horizon', async () => {
+    const el = await mount({ service: 'einbuergerung', location: 'rathaus-sued', type: 'in_person' });
+    await waitStep(el, 'waitlist');
+    await clickButton(el, 'Benachrichtigen lassen');
+    expect($(el, '#f-email')!.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#f-consent')!.getAttribute('aria-describedby')).to.equal('f-consent-error');
+    await expectAccessible(el, { state: HEADING });
+    fill(el, 'f-email', 'erika@example.org');
+    $<HTMLInputElement>(el, '#f-consent')!.click();
+    await el.updateComplete;
+    await clickButton(el, 'Benachrichtigen lassen');
+    await waitStep(el, 'waitlisted');
+    expect($(el, HEADING)!.textContent).to.equal('Sie stehen auf der Warteliste');
+    expect(api.state.appointments.waitlist.size).to.equal(1);
+    await expectAccessible(el, { state: HEADING });
+  });
+});
