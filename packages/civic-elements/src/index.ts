@@ -2,6 +2,7 @@
 // For lazy registration (a tag's code loads when the tag first appears) use `civic-elements/loader.js`.
 export * from '@civic-elements/core';
 
+import '@civic-elements/appointment-picker/civic-appointment-picker.js';
 import '@civic-elements/chat/civic-chat.js';
 import '@civic-elements/core/civic-config.js';
 import '@civic-elements/queue-display/civic-call-display.js';

@@ -11,6 +11,7 @@
  * `<civic-config>` is listed too, although the loader also registers it eagerly.
  */
 export const registry = {
+  'civic-appointment-picker': () => import('@civic-elements/appointment-picker/civic-appointment-picker.js'),
   'civic-chat': () => import('@civic-elements/chat/civic-chat.js'),
   'civic-config': () => import('@civic-elements/core/civic-config.js'),
   'civic-call-display': () => import('@civic-elements/queue-display/civic-call-display.js'),
