@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const styles = css`
+  .base {
+    /* Long e-mail addresses, URLs and references wrap instead of scrolling at 320 px. */
+    overflow-wrap: anywhere;
+  }
   .base > * + *,
   .case > * + *,
   form > * + * {
