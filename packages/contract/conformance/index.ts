@@ -57,6 +57,28 @@ export interface ConformanceReport {
 
 const LENIENT = new Set(['accept-language', 'x-civic-ags']);
 
+/** Every behavioural case a complete run reports (besides `valid` and `invalid:…`). */
+export const RULES = [
+  'idempotent-replay',
+  'idempotency-mismatch',
+  'idempotent-repeat',
+  'rule:idempotency-creates-one-resource',
+  'rule:slot-taken-alternatives',
+  'rule:proof-single-use',
+  'rule:proof-signature-bound',
+  'rule:proof-insufficient-work',
+  'rule:hold-extension-limit',
+  'rule:hold-expiry',
+  'rule:lookup-gives-no-oracle',
+  'rule:snapshot-unless-current',
+  'rule:chat-resume-last-event-id',
+  'rule:chat-last-event-id-wins-over-after',
+  'rule:chat-without-id-sends-only-new-events',
+  'rule:chat-staff-events',
+  'rule:content-language',
+  'rule:cors',
+] as const;
+
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
   const started = performance.now();
   const doc = ContractDocument.load(options.document ?? DEFAULT_DOCUMENT);

@@ -75,7 +75,8 @@ export async function proofRules(r: Runner): Promise<void> {
   await r.run('createHold', 'rule:proof-signature-bound', async () => {
     const slot = await r.freeSlot();
     const proof = await r.proof();
-    const flipped = proof.signature.slice(0, -1) + (proof.signature.endsWith('A') ? 'B' : 'A');
+    // Change the first character: all its bits are data (the last one of base64url may be padding bits).
+    const flipped = (proof.signature.startsWith('A') ? 'B' : 'A') + proof.signature.slice(1);
     return (await r.exchange('createHold', { json: r.holdBody(slot, { ...proof, signature: flipped }) }, { status: [403], codes: ['proof_invalid'] })).failures;
   }, 'rule');
   await r.run('createHold', 'rule:proof-insufficient-work', async () => {

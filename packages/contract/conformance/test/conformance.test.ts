@@ -3,7 +3,7 @@
 //   node --conditions=civic-source --import tsx --test packages/contract/conformance/test/*.test.ts
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runConformance, type ConformanceReport } from '../index.js';
+import { RULES, runConformance, type ConformanceReport } from '../index.js';
 import { CONFORMING_TARGETS } from './targets.js';
 
 for (const target of CONFORMING_TARGETS) {
@@ -25,6 +25,10 @@ for (const target of CONFORMING_TARGETS) {
 
     test('nothing is left "not checked" (test mode: short hold TTL, staff key and CORS origin given)', () => {
       assert.deepEqual(report.results.filter((r) => r.skipped).map((r) => `${r.operationId} ${r.case}: ${r.reason}`), []);
+    });
+
+    test('every behavioural rule was checked', () => {
+      assert.deepEqual([...report.rules].sort(), [...RULES].sort());
     });
 
     const byOp = new Map<string, ConformanceReport['results']>();
