@@ -40,6 +40,8 @@ export interface RunningServer {
   db: Db;
   seed: Seed;
   ctx: ServerContext;
+  /** Operation ids this server implements (the others answer 503 `unavailable`). */
+  implemented: string[];
   close(): Promise<void>;
 }
 
@@ -105,7 +107,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
         }
         await db.close();
       })());
-    return { ...(url && { url }), ...(port !== undefined && { port }), fetch, listener, db, seed, ctx, close };
+    return { ...(url && { url }), ...(port !== undefined && { port }), fetch, listener, db, seed, ctx, implemented: Object.keys(handlers), close };
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;
