@@ -5,7 +5,13 @@ export default css`
     min-height: var(--civic-call-display-min-height, 100vh);
     font-size: var(--civic-call-display-font-size, clamp(1rem, 2.2vw, 3rem));
   }
+  [part='base'] > *,
+  header > *,
+  .call > * {
+    min-width: 0;
+  }
   [part='base'] {
+    overflow-wrap: anywhere;
     min-height: inherit;
     display: grid;
     grid-template-rows: auto auto 1fr auto;
@@ -16,6 +22,7 @@ export default css`
   }
   header {
     display: flex;
+    flex-wrap: wrap;
     justify-content: space-between;
     align-items: baseline;
     gap: 1em;
@@ -65,6 +72,16 @@ export default css`
     border: var(--civic-border-width) solid var(--civic-color-border-subtle);
     font-size: 1.8em;
     line-height: 1.2;
+  }
+  @media (max-width: 40rem) {
+    .calls.cols-2,
+    .calls.cols-3,
+    .calls.cols-4 {
+      grid-template-columns: 1fr;
+    }
+    .call {
+      font-size: 1.3em;
+    }
   }
   .ticket {
     font-family: var(--civic-font-family-mono);

@@ -5,6 +5,7 @@ import './call-display.js';
 import type { CivicCallDisplay, Speech } from './call-display.component.js';
 import type { ChimeAudioContext } from '../shared/chime.js';
 import { FakeClock } from '../testing/fake-clock.js';
+import { overflowX, withNarrowViewport } from '../testing/narrow.js';
 import { CLOSED_AT, resetBackend, startBackend, type TestBackend } from '../testing/mock.js';
 
 const LOCATION = 'buergerbuero-mitte';
@@ -151,6 +152,15 @@ describe('<civic-call-display>', () => {
     expect(tickets(el)).to.have.length(6);
   });
 
+  it('fits a 320 px wide screen in one column', async () => {
+    for (let i = 0; i < 5; i++) callNext(`Schalter ${(i % 3) + 1}`);
+    await withNarrowViewport(async () => {
+      const { el } = await render({ rows: 5, columns: 2 });
+      await el.updateComplete;
+      expect(overflowX()).to.equal(0);
+    });
+  });
+
   it('shows a stale indicator while disconnected and recovers with Last-Event-ID', async () => {
     const { el, clock } = await render();
     const revision = String(queue().revision);
@@ -196,7 +206,7 @@ describe('<civic-call-display>', () => {
       expect(res.status).to.equal(201);
     }
     for (let i = 0; i < 60; i++) callNext(`Schalter ${(i % 3) + 1}`);
-    await waitUntil(() => backend.api.state.queues.queues.get(LOCATION)!.calls[0]!.ticket === tickets(el)[0], 'caught up');
+    await waitUntil(() => backend.api.state.queues.queues.get(LOCATION)!.calls[0]!.ticket === tickets(el)[0], 'caught up', { timeout: 8000 });
     expect(tickets(el)).to.have.length(4);
     expect(feedOf(el).seen.size).to.be.at.most(50);
     expect(clock.pendingCount).to.be.at.most(timersBefore + 1);

@@ -230,7 +230,7 @@ export class CivicQueueDisplay extends CivicElement {
       <h3 id="serving-title">${t('nowServing')}</h3>
       ${s.nowServing.length === 0
         ? html`<p>${t('noCalls')}</p>`
-        : html`<table part="serving" class="serving">
+        : html`<div class="table-wrap"><table part="serving" class="serving">
             <thead>
               <tr><th scope="col">${t('colTicket')}</th><th scope="col">${t('colDesk')}</th></tr>
             </thead>
@@ -243,7 +243,7 @@ export class CivicQueueDisplay extends CivicElement {
                   </tr>`,
               )}
             </tbody>
-          </table>`}
+          </table></div>`}
     </section>`;
   }
 
@@ -253,7 +253,7 @@ export class CivicQueueDisplay extends CivicElement {
       <h3 id="wait-title">${t('waitTitle')}</h3>
       <p class="waiting-count">${t('waitingCount', { count: s.waitingCount })}</p>
       ${s.services.length
-        ? html`<table part="waiting" class="waiting">
+        ? html`<div class="table-wrap"><table part="waiting" class="waiting">
             <thead>
               <tr>
                 <th scope="col">${t('colService')}</th>
@@ -270,7 +270,7 @@ export class CivicQueueDisplay extends CivicElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`
+          </table></div>`
         : nothing}
     </section>`;
   }

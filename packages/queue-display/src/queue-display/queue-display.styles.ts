@@ -9,6 +9,16 @@ export default css`
     border: var(--civic-border-width) solid var(--civic-color-border-subtle);
     border-radius: var(--civic-radius-lg);
   }
+  [part='base'] > *,
+  section > * {
+    min-width: 0;
+  }
+  [part='base'] {
+    overflow-wrap: anywhere;
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
   h2,
   h3 {
     margin: 0;
@@ -160,7 +170,7 @@ export default css`
   }
   .ticket-number {
     font-family: var(--civic-font-family-mono);
-    font-size: var(--civic-font-size-display);
+    font-size: clamp(var(--civic-font-size-2xl), 12vw, var(--civic-font-size-display));
     font-weight: var(--civic-font-weight-bold);
     line-height: 1;
     margin: 0;

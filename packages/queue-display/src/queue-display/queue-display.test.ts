@@ -6,6 +6,7 @@ import type { CivicQueueDisplay } from './queue-display.component.js';
 import { FakeClock } from '../testing/fake-clock.js';
 import { CLOSED_AT, resetBackend, startBackend, type TestBackend } from '../testing/mock.js';
 import { storageName } from '../shared/storage.js';
+import { overflowX, withNarrowViewport } from '../testing/narrow.js';
 
 const LOCATION = 'buergerbuero-mitte';
 let backend: TestBackend;
@@ -140,6 +141,18 @@ describe('<civic-queue-display>', () => {
     expect(text(el, 'section[aria-labelledby="take-title"] p')).to.contain('Online-Wartenummern gibt es gerade nicht');
     expect(text(el, '.waiting .estimate, .waiting tbody tr td:last-child')).to.equal('keine Schätzung');
     await expectAccessible(el, { state: '#take-title' });
+  });
+
+  it('fits a 320 px wide screen: queue, form and ticket', async () => {
+    await withNarrowViewport(async () => {
+      const el = await render();
+      root(el).querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+      await el.updateComplete;
+      expect(overflowX()).to.equal(0);
+      root(el).querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+      await takeTicket(el);
+      expect(overflowX()).to.equal(0);
+    });
   });
 
   it('renders in English', async () => {

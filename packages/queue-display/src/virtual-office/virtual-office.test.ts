@@ -6,6 +6,7 @@ import type { CivicVirtualOffice } from './virtual-office.component.js';
 import { FakeClock } from '../testing/fake-clock.js';
 import { CLOSED_AT, resetBackend, startBackend, type TestBackend } from '../testing/mock.js';
 import { storageName } from '../shared/storage.js';
+import { overflowX, withNarrowViewport } from '../testing/narrow.js';
 
 const OFFICE = 'videobuero-buergeramt';
 const JOIN = 'https://video.musterstadt.example/raum/abc123';
@@ -173,6 +174,15 @@ describe('<civic-virtual-office>', () => {
     expect(ticketByNumber(number).state).to.equal('cancelled');
     expect(localStorage.length).to.equal(0);
     expect(text(again, '.notice.info')).to.equal('Sie haben das Wartezimmer verlassen.');
+  });
+
+  it('fits a 320 px wide screen', async () => {
+    await withNarrowViewport(async () => {
+      const el = await render();
+      expect(overflowX()).to.equal(0);
+      await enter(el);
+      expect(overflowX()).to.equal(0);
+    });
   });
 
   it('works with the keyboard alone', async () => {
