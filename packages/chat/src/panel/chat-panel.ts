@@ -77,7 +77,7 @@ export class ChatPanel implements ReactiveController {
         return this.client().openStream('/v1/chat/conversations/{id}/events', {
           params: { id: s.id },
           token: s.token,
-          lastEventId: s.lastSeq > 0 ? String(s.lastSeq) : undefined,
+          lastEventId: s.resumeSeq > 0 ? String(s.resumeSeq) : undefined,
           signal,
         });
       },
@@ -247,7 +247,9 @@ export class ChatPanel implements ReactiveController {
     }
     try {
       if (event.type === 'message') {
-        s.addMessage(messageCheck(data), true);
+        const m = messageCheck(data);
+        s.addMessage(m, true);
+        s.streamed(m.seq);
       } else if (event.type === 'typing') {
         const t = typingData(data);
         if (t.author.kind === 'citizen') return;
@@ -257,8 +259,11 @@ export class ChatPanel implements ReactiveController {
       } else if (event.type === 'agent_joined') {
         const j = joinedData(data);
         s.addJoined(j.seq, j.agent.name);
+        s.streamed(j.seq);
       } else if (event.type === 'conversation_ended') {
-        s.addEnded(endedData(data).seq, endedData(data).endedBy);
+        const e = endedData(data);
+        s.addEnded(e.seq, e.endedBy);
+        s.streamed(e.seq);
         this.hideTyping();
         this.realtime.stop();
       }

@@ -70,8 +70,15 @@ export class ChatSession {
   readonly id: string;
   readonly token: string;
   outbox: OutboxItem[];
-  /** Highest `seq` seen (messages and notices): the resume point of the stream and catch-up. */
+  /** Highest `seq` seen anywhere (messages, notices, answers to our own sends). */
   lastSeq = 0;
+  /**
+   * The resume point: the highest `seq` up to which nothing can be missing — from the history
+   * load and the event stream (which delivers every durable event in order), never from the answer
+   * to a send (an agent's message with a lower `seq` may still be on its way). The stream resumes
+   * with it as `Last-Event-ID`; catch-up asks `?after=` it.
+   */
+  resumeSeq = 0;
   /** Lowest message `seq` loaded, and whether the server has earlier ones ("show earlier"). */
   firstSeq = Number.POSITIVE_INFINITY;
   hasEarlier = false;
@@ -144,6 +151,7 @@ export class ChatSession {
     });
     for (const m of page.items) this.addMessage(m, false);
     this.hasEarlier = page.hasMore;
+    this.resumeSeq = Math.max(this.resumeSeq, ...page.items.map((m) => m.seq));
     this.options.changed();
   }
 
@@ -163,14 +171,16 @@ export class ChatSession {
 
   /** Fetches everything after the last seen `seq` (after a reconnect, on `online`, on a visible page). */
   async catchUp(): Promise<void> {
+    let after = this.resumeSeq;
     for (;;) {
       const page = await this.options.client().request('GET', this.path('/messages'), {
         params: { id: this.id },
         token: this.token,
-        query: { after: this.lastSeq, limit: 100 },
+        query: { after, limit: 100 },
         check: pageCheck,
       });
       for (const m of page.items) this.addMessage(m, true);
+      after = Math.max(after, ...page.items.map((m) => m.seq));
       if (!page.hasMore || page.items.length === 0) break;
     }
     this.options.changed();
@@ -188,6 +198,11 @@ export class ChatSession {
     if (live) this.options.arrived(message);
     this.options.changed();
     return true;
+  }
+
+  /** A durable event from the stream: it moves the resume point. */
+  streamed(seq: number): void {
+    this.resumeSeq = Math.max(this.resumeSeq, seq);
   }
 
   addJoined(seq: number, agent: string | undefined): void {
