@@ -28,6 +28,20 @@ describe('<civic-status-tracker> lookup', () => {
     await expectAccessible(el, { state: 'form[part=form] h2' });
   });
 
+  for (const [lang, heading, dir] of [
+    ['tr', 'Başvurunuzun durumu', 'ltr'],
+    ['ar', 'حالة طلبك', 'rtl'],
+    ['uk', 'Стан вашої заяви', 'ltr'],
+    ['de-x-ls', 'Wie weit ist Ihr Antrag?', 'ltr'],
+  ] as const) {
+    it(`speaks ${lang} (${dir})`, async () => {
+      const { el } = await mount({ lang });
+      expect(text(q(el, 'h2'))).to.equal(heading);
+      expect(q(el, '[part=base]')!.getAttribute('dir')).to.equal(dir);
+      await expectAccessible(el, { state: 'form[part=form] h2' });
+    });
+  }
+
   it('finds a case; reference and factor travel only in the POST body; the event carries only the status code', async () => {
     const { el } = await mount();
     const logged: unknown[] = [];

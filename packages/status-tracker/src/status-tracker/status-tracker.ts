@@ -6,6 +6,10 @@ import de from '../locales/de.js';
 registerStrings('status-tracker', {
   de,
   en: () => import('../locales/en.js').then((m) => m.default),
+  tr: () => import('../locales/tr.js').then((m) => m.default),
+  ar: () => import('../locales/ar.js').then((m) => m.default),
+  uk: () => import('../locales/uk.js').then((m) => m.default),
+  'de-x-ls': () => import('../locales/de-x-ls.js').then((m) => m.default),
 });
 
 export { CivicStatusTracker };
