@@ -35,6 +35,9 @@ export function mswPath(base: string, path: string): string {
 
 const METHODS = { GET: http.get, POST: http.post, PATCH: http.patch, PUT: http.put, DELETE: http.delete } as const;
 
+/** Path parameters that are catalogue ids (schema `Id`): malformed → 400 before any lookup (404). */
+const CATALOGUE_ID_PARAMS = new Set(['serviceId', 'locationId', 'officeId']);
+
 /** Collects msw handlers together with the operation each one implements. */
 export class Routes {
   readonly operations: Operation[] = [];
@@ -52,6 +55,8 @@ export class Routes {
       METHODS[method](p, async ({ request, params }) => {
         const flat: Record<string, string> = {};
         for (const [k, v] of Object.entries(params)) if (typeof v === 'string') flat[k] = v;
+        const malformed = Object.entries(flat).find(([k, v]) => CATALOGUE_ID_PARAMS.has(k) && !ID.test(v));
+        if (malformed) return invalid([{ in: 'path', parameter: malformed[0], detail: 'must match the Id pattern' }]);
         return resolver({ request, params: flat, url: new URL(request.url) });
       }),
     );

@@ -51,20 +51,6 @@ async function serve(api?: (clock: Clock) => MockApi): Promise<RunningTarget> {
 export const mockTarget: Target = {
   name: 'mock-api',
   start: () => serve(),
-  knownDeviations: [
-    ['getService', 'invalid:path-serviceId'],
-    ['getLocation', 'invalid:path-locationId'],
-    ['getQueue', 'invalid:path-locationId'],
-    ['streamQueueEvents', 'invalid:path-locationId'],
-    ['takeQueueTicket', 'invalid:path-locationId'],
-    ['getOffice', 'invalid:path-officeId'],
-    ['streamOfficeEvents', 'invalid:path-officeId'],
-    ['takeOfficeTicket', 'invalid:path-officeId'],
-  ].map(([operationId, name]) => ({
-    operationId: operationId!,
-    case: name!,
-    reason: 'a catalogue id that violates the Id pattern is answered 404 not_found; the order of checks puts 400 validation_failed (syntax) before 404 (existence)',
-  })),
 };
 
 /** The mock with its handlers wrapped to break the contract on purpose (see broken-mock.ts). */
