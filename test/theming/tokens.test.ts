@@ -101,7 +101,7 @@ describe('baseStyles in forced-colors mode', () => {
     expect(host.style.getPropertyValue('--civic-color-focus').trim()).to.equal('Highlight');
     expect(host.style.getPropertyValue('--civic-color-selected').trim()).to.equal('SelectedItem');
     expect(host.style.getPropertyValue('--civic-color-on-selected').trim()).to.equal('SelectedItemText');
-    expect(host.style.getPropertyValue('--civic-shadow').trim()).to.equal('none');
+    expect(host.style.getPropertyValue('--civic-color-primary').trim()).to.equal('LinkText');
   });
 
   it('draws the focus ring in Highlight', () => {

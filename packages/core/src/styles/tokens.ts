@@ -190,25 +190,14 @@ export const baseStyles: CSSResult = css`
     }
   }
   @media (forced-colors: active) {
-    /* Tokens become system colours, so anything drawn with them (borders, focus rings, selected
-       states, icons using currentColor) follows the user's high-contrast palette. */
+    /* The browser forces text, background and border colours itself; these tokens also feed
+       properties it leaves alone (SVG fill, a forced-color-adjust: none region). */
     :host {
       --civic-color-primary: LinkText;
-      --civic-color-primary-hover: LinkText;
-      --civic-color-on-primary: Canvas;
-      --civic-color-link: LinkText;
-      --civic-color-text: CanvasText;
-      --civic-color-text-muted: CanvasText;
-      --civic-color-surface: Canvas;
-      --civic-color-surface-raised: Canvas;
       --civic-color-border: CanvasText;
-      --civic-color-border-subtle: CanvasText;
       --civic-color-selected: SelectedItem;
       --civic-color-on-selected: SelectedItemText;
       --civic-color-focus: Highlight;
-      --civic-shadow-sm: none;
-      --civic-shadow: none;
-      --civic-shadow-lg: none;
     }
     :focus-visible {
       outline-color: Highlight;
