@@ -26,7 +26,6 @@ const KNOWN_INCOMPLETE: Record<string, readonly string[]> = {
   'ns:core': ['tr', 'ar', 'uk', 'de-x-ls'],
   // Widgets still in progress (issue 9). Each entry: package folder → languages not written yet.
   'appointment-picker': ['tr', 'ar', 'uk', 'de-x-ls'],
-  'status-tracker': ['tr', 'ar', 'uk', 'de-x-ls'],
   chat: ['tr', 'ar', 'uk', 'de-x-ls'],
   'queue-display': ['tr', 'ar', 'uk', 'de-x-ls'],
 };
