@@ -180,6 +180,9 @@ export class CivicStatusTracker extends CivicElement {
   protected override languageChanged(): void {
     // Server texts come in the request's language: fetch them again and reopen the stream.
     if (this.view === 'case') {
+      this.load?.abort();
+      this.load = undefined;
+      this.busy = false;
       void this.fetchCase('quiet').catch(() => undefined);
       this.realtime.restart();
     } else if (this.view === 'loading') {
@@ -262,7 +265,8 @@ export class CivicStatusTracker extends CivicElement {
    */
   private async fetchCase(mode: 'initial' | 'refresh' | 'quiet'): Promise<void> {
     const access = this.access;
-    if (!access) return;
+    // A catch-up or poll never cancels a load in flight: that one brings the news.
+    if (!access || (mode === 'quiet' && this.load)) return;
     this.load?.abort();
     const load = (this.load = new AbortController());
     if (mode !== 'quiet') {
@@ -291,10 +295,9 @@ export class CivicStatusTracker extends CivicElement {
         this.error = e;
       }
     } finally {
-      if (load === this.load) {
-        this.load = undefined;
-        if (mode !== 'quiet') this.busy = false;
-      }
+      if (load === this.load) this.load = undefined;
+      // A newer load owns the busy state; with none left, nothing is busy.
+      if (mode !== 'quiet' && !this.load) this.busy = false;
     }
   }
 
@@ -335,6 +338,8 @@ export class CivicStatusTracker extends CivicElement {
   private closeCase(expired = false): void {
     this.realtime.stop();
     this.load?.abort();
+    this.load = undefined;
+    this.busy = false;
     this.access = undefined;
     this.data = undefined;
     this.error = undefined;
