@@ -93,6 +93,15 @@ describe('<civic-status-tracker> live updates', () => {
     }
   });
 
+  it('reads the case instead when a streamed event is broken', async () => {
+    (await mockApi()).api.faults.set({ malformedJson: true, match: 'streamCaseEvents' });
+    const { m, el } = await openLive();
+    const before = caseRequests().length;
+    m.api.state.cases.update('c-4715', { status: { code: 'approved', label: 'Bewilligt' } });
+    await waitUntil(() => live(el) === 'Neuer Stand: Bewilligt', 'announced from the refetch');
+    expect(caseRequests().length).to.equal(before + 1);
+  });
+
   it('refreshes on request and says the status is current', async () => {
     const { el } = await openLive();
     const before = caseRequests().length;

@@ -207,6 +207,17 @@ describe('<civic-status-tracker> lookup', () => {
     q<HTMLButtonElement>(el, '[role=alert] button')!.click();
     await caseShown(el);
   });
+
+  it('says so when the case arrives in a shape it cannot read (schema break)', async () => {
+    const m = await mockApi();
+    const token = grant(m, 'c-4715');
+    m.api.faults.set({ schemaBreak: true, match: 'getCase' });
+    const { el } = await mount({ caseId: 'c-4715', token, lang: 'en' });
+    await waitUntil(() => q(el, '[role=alert]'), 'failed state');
+    expect(text(q(el, '[role=alert] p'))).to.equal('The server’s answer does not match this version. Please try again later.');
+    expect(text(q(el, '[role=alert] button'))).to.equal('Try again');
+    await expectAccessible(el, { state: 'section h2' });
+  });
 });
 
 describe('status tracker helpers', () => {
