@@ -88,6 +88,17 @@ interface Proof {
   signature: string;
 }
 
+/** Yields to the event loop without the 4 ms clamp of nested timers (input still runs between slices). */
+const yieldToMain = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+
 const monthOf = (date: string) => date.slice(0, 7);
 const lastOfMonth = (month: string) => addCalendarDays(addCalendarMonths(`${month}-01`, 1), -1);
 /** ISO weekday (1 = Monday) of a calendar date. */
@@ -194,7 +205,7 @@ export class CivicAppointmentPicker extends CivicElement {
   });
   private retryAction?: () => void;
   private loadedMonths = new Set<string>();
-  private proof?: Promise<Proof>;
+  private proof?: Promise<Proof & { expiresAt: number }>;
   private proofAbort?: AbortController;
   private timer?: unknown;
   private bookingKey?: string;
@@ -320,6 +331,8 @@ export class CivicAppointmentPicker extends CivicElement {
   }
 
   private afterServices(focus = true): void {
+    // The proof of work for the hold starts now, in small slices, while the citizen chooses.
+    this.prepareProof();
     const preset = this.location;
     if (preset && this.candidates.some((l) => l.id === preset)) {
       this.locationId = preset;
@@ -418,8 +431,8 @@ export class CivicAppointmentPicker extends CivicElement {
     const pending = (async () => {
       const ch = await this.api.request('GET', '/v1/antibot/challenge', { check: checks.challenge, signal });
       // Small slices on the main thread while the citizen looks at days (no Worker: see DESIGN.md).
-      const nonce = await solvePow(ch.challenge, ch.difficulty, { signal, sliceMs: 4 });
-      return { challenge: ch.challenge, nonce: String(nonce), signature: ch.signature };
+      const nonce = await solvePow(ch.challenge, ch.difficulty, { signal, sliceMs: 4, yieldToMain });
+      return { challenge: ch.challenge, nonce: String(nonce), signature: ch.signature, expiresAt: Date.parse(ch.expiresAt) };
     })();
     pending.catch(() => {
       if (this.proof === pending) this.proof = undefined;
@@ -438,12 +451,18 @@ export class CivicAppointmentPicker extends CivicElement {
     return this.zone ?? this.locations.find((l) => l.id === slot.location)?.timeZone ?? 'Europe/Berlin';
   }
 
-  private async holdSlot(slot: Slot): Promise<void> {
+  private async holdSlot(slot: Slot, fresh = false): Promise<void> {
     if (this.busy) return;
     await this.run(
       async () => {
         this.prepareProof();
-        const proof = await this.proof!;
+        let { expiresAt, ...proof } = await this.proof!;
+        if (expiresAt - this.clock.now() < 10_000) {
+          // The challenge ran out while the citizen was busy elsewhere: solve a new one.
+          this.proof = undefined;
+          this.prepareProof();
+          ({ expiresAt, ...proof } = await this.proof!);
+        }
         // A proof is good for one hold: the next attempt solves a new one.
         this.proof = undefined;
         try {
@@ -466,6 +485,10 @@ export class CivicAppointmentPicker extends CivicElement {
           this.go('contact');
         } catch (e) {
           this.prepareProof();
+          if (e instanceof CivicApiError && e.code === 'proof_invalid' && !fresh) {
+            this.busy = false;
+            return this.holdSlot(slot, true);
+          }
           if (e instanceof CivicApiError && e.code === 'slot_taken') {
             const alt = Array.isArray(e.problem?.['alternatives']) ? (e.problem['alternatives'] as Slot[]) : [];
             this.alternatives = alt.filter((s) => typeof s?.start === 'string' && typeof s.location === 'string');
@@ -1062,8 +1085,6 @@ export class CivicAppointmentPicker extends CivicElement {
 
   private renderDay(): TemplateResult {
     const back = () => {
-      this.proofAbort?.abort();
-      this.proof = undefined;
       if (this.rescheduling) {
         this.rescheduling = undefined;
         this.go('manage');

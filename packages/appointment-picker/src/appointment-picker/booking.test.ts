@@ -135,6 +135,27 @@ describe('hold', () => {
     alt.click();
     await waitStep(el, 'contact');
   });
+
+  it('solves a new proof of work once when the back end refuses the first one', async () => {
+    const el = await mount();
+    await toTimes(el);
+    const { http, HttpResponse } = await import('msw');
+    worker.use(
+      http.post(
+        '*/v1/holds',
+        () =>
+          HttpResponse.json(
+            { type: 'urn:civic:problem:proof_invalid', title: 'Sicherheitsprüfung', status: 403, code: 'proof_invalid' },
+            { status: 403, headers: { 'content-type': 'application/problem+json' } },
+          ),
+        { once: true },
+      ),
+    );
+    $<HTMLButtonElement>(el, '[part~="slot"]')!.click();
+    await waitStep(el, 'contact');
+    expect(requests.filter((r) => r.path === '/api/v1/antibot/challenge').length).to.be.greaterThan(1);
+    expect(store().holds.size).to.equal(1);
+  });
 });
 
 describe('contact and confirmation', () => {
