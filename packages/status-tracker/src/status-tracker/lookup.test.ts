@@ -1,6 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { expectAccessible } from '@civic-elements/core/testing';
-import { API, caseShown, grant, lookup, mockApi, mount, q, qa, resetMock, seen, text, type } from '../testing/fixtures.js';
+import { API, caseShown, grant, instantSleep, lookup, mockApi, mount, q, qa, resetMock, seen, text, type } from '../testing/fixtures.js';
 import { readMagicLink, parseBirthdate } from './case-data.js';
 
 const REF = 'MS-2026-004711';
@@ -171,6 +171,24 @@ describe('<civic-status-tracker> lookup', () => {
     const get = seen.find((s) => s.url.endsWith('/v1/cases/c-4715'))!;
     expect(new Map(get.headers).get('authorization')).to.equal(`Bearer ${token}`);
     await expectAccessible(el, { state: 'article[part~=case] h2' });
+  });
+
+  it('loads the case again when moved in the page while loading', async () => {
+    const m = await mockApi();
+    const token = grant(m, 'c-4715');
+    const el = document.createElement('civic-status-tracker');
+    Object.assign(el, { apiBase: API, caseId: 'c-4715', token, timing: { sleep: instantSleep } });
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      expect(q(el, '[part=loading]')).not.to.equal(null);
+      el.remove();
+      document.body.append(el);
+      await caseShown(el);
+      expect(text(q(el, 'h2'))).to.equal('Antrag auf einen Personalausweis');
+    } finally {
+      el.remove();
+    }
   });
 
   it('opens from a magic link fragment and removes it from the address bar', async () => {

@@ -172,9 +172,16 @@ export class CivicStatusTracker extends CivicElement {
     if (access && (access.caseId !== current?.caseId || access.token !== current.token)) this.open(access);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page while loading: the load was aborted on removal, so start it again.
+    if (this.hasUpdated && this.view === 'loading' && !this.load) void this.fetchCase('initial').catch(() => undefined);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.load?.abort();
+    this.load = undefined;
   }
 
   protected override languageChanged(): void {
