@@ -20,6 +20,8 @@ const STEPS = [
   { name: 'lint', cmd: 'npx eslint --max-warnings 0 . && node scripts/notices.mjs --check' },
   nodeTest('contract', 'packages/contract/test/*.test.ts'),
   nodeTest('mock-api', 'packages/mock-api/test/*.node.test.ts'),
+  nodeTest('integrations', 'integrations/test/*.node.test.ts'),
+  nodeTest('simulator', 'packages/simulator/test/*.test.ts'),
   nodeTest('conformance', 'packages/contract/conformance/test/*.test.ts'),
   { name: 'unit', cmd: 'npx web-test-runner', results: 'unit' },
   { name: 'build', cmd: 'node scripts/build.mjs' },

@@ -1,24 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { LocalizeController } from '../../packages/core/src/localize/localize-controller.js';
-import { registerStrings } from '../../packages/core/src/localize/strings.js';
-import de from '../../packages/core/src/localize/locales/de.js';
 import tr from '../../packages/core/src/localize/locales/tr.js';
 import ar from '../../packages/core/src/localize/locales/ar.js';
 import uk from '../../packages/core/src/localize/locales/uk.js';
 import deXLs from '../../packages/core/src/localize/locales/de-x-ls.js';
 
-// Registered lazily here exactly as core will register them (localize-controller.ts; wiring pending with
-// the lead — once it is there, delete this call and the test checks core's own registration).
-registerStrings('core', {
-  de,
-  tr: () => import('../../packages/core/src/localize/locales/tr.js').then((m) => m.default),
-  ar: () => import('../../packages/core/src/localize/locales/ar.js').then((m) => m.default),
-  uk: () => import('../../packages/core/src/localize/locales/uk.js').then((m) => m.default),
-  'de-x-ls': () => import('../../packages/core/src/localize/locales/de-x-ls.js').then((m) => m.default),
-});
-
-/** Core's shared texts arrive in every language through lazy loaders, with Intl plurals and direction. */
+/** Core's shared texts arrive in every language through the lazy loaders core registers, with Intl plurals and direction. */
 class CoreLanguageProbe extends LitElement {
   readonly localize = new LocalizeController(this);
   protected override render() {

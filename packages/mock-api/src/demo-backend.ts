@@ -15,13 +15,21 @@
  * the Civic Elements loader waits for (`Symbol.for('civic-elements/ready')`), so no widget asks the
  * API anything before the mock answers. The page must load this script before the library's.
  */
+import { createSimulator } from '@civic-elements/simulator';
 import { startMockWorker } from './browser.js';
 import type { MockApi } from './index.js';
 
 export const ready: Promise<MockApi> = startMockWorker({
   base: '/api',
+  // The simulator's walk-in citizens take tickets through the citizen API; with rate limits on they
+  // would use up the visitor's own allowance. Everything else keeps the production defaults.
+  settings: { rateLimits: false },
   serviceWorkerUrl: '/mockServiceWorker.js',
   onUnhandledRequest: 'bypass',
-}).then(({ api }) => api);
+}).then(({ api }) => {
+  // The demo moves by itself: desks call tickets, the desk answers chats, sample cases advance.
+  createSimulator({ baseUrl: '/api', staffKey: api.ctx.staffKey, speed: 3 }).start();
+  return api;
+});
 
 (globalThis as typeof globalThis & { [key: symbol]: unknown })[Symbol.for('civic-elements/ready')] = ready;

@@ -56,8 +56,8 @@ export class Routes {
         const flat: Record<string, string> = {};
         for (const [k, v] of Object.entries(params)) if (typeof v === 'string') flat[k] = v;
         const malformed = Object.entries(flat).find(([k, v]) => CATALOGUE_ID_PARAMS.has(k) && !ID.test(v));
-        if (malformed) return invalid([{ in: 'path', parameter: malformed[0], detail: 'must match the Id pattern' }]);
-        return resolver({ request, params: flat, url: new URL(request.url) });
+        if (malformed) return hardened(invalid([{ in: 'path', parameter: malformed[0], detail: 'must match the Id pattern' }]));
+        return hardened(await resolver({ request, params: flat, url: new URL(request.url) }));
       }),
     );
   }
@@ -65,6 +65,19 @@ export class Routes {
 
 // ---------------------------------------------------------------------------------------------
 // Responses
+
+/**
+ * Headers every answer of a production back end carries: `X-Content-Type-Options: nosniff`, so a
+ * browser never second-guesses a JSON or event-stream body. Returns the same response.
+ */
+export function hardened(res: Response): Response {
+  try {
+    if (!res.headers.has('X-Content-Type-Options')) res.headers.set('X-Content-Type-Options', 'nosniff');
+  } catch {
+    // Response.error() and fetched responses have immutable headers; they carry no body to sniff.
+  }
+  return res;
+}
 
 export interface JsonOptions {
   status?: number;
@@ -86,7 +99,7 @@ export function noContent(): Response {
 }
 
 export function fail(status: number, code: string, detail?: string, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
-  return problemResponse(problem(status, code, detail, extensions), headers);
+  return hardened(problemResponse(problem(status, code, detail, extensions), headers));
 }
 
 export const unauthorized = (): Response =>

@@ -55,6 +55,7 @@ describe('mock api: coverage of both documents', () => {
       });
       const res = await getResponse(api.handlers, request);
       expect(res, op.operationId).to.be.instanceOf(Response);
+      expect(res!.headers.get('X-Content-Type-Options'), op.operationId).to.equal('nosniff');
       // Without credentials or a body, every operation says why: none is a generic 404 for a missing route.
       if (res!.status === 404) expect((await res!.json()).code, op.operationId).to.not.equal(undefined);
       if (!res!.bodyUsed) await res!.body?.cancel();
@@ -70,6 +71,19 @@ describe('mock api: coverage of both documents', () => {
     expect(staff.status).to.equal(200);
     expect(staff.json.items).to.have.length(1);
     expect(api.operations[0]!.document).to.equal('staff');
+  });
+});
+
+describe('mock api: production headers', () => {
+  it('sends nosniff on fault answers and on malformed catalogue ids too', async () => {
+    const api = createMockApi({ clock: new ManualClock(T0), settings: TEST_MODE_SETTINGS, pingMs: 3_600_000 });
+    const bad = await getResponse(api.handlers, new Request('http://mock.test/v1/services/-bad'));
+    expect(bad!.status).to.equal(400);
+    expect(bad!.headers.get('X-Content-Type-Options')).to.equal('nosniff');
+    api.faults.set({ status: 503 });
+    const res = await getResponse(api.handlers, new Request('http://mock.test/v1/services'));
+    expect(res!.status).to.equal(503);
+    expect(res!.headers.get('X-Content-Type-Options')).to.equal('nosniff');
   });
 });
 

@@ -7,7 +7,7 @@ import { baseStyles } from '../styles/tokens.js';
 import type { CivicConfigElement } from '../components/civic-config/civic-config.js';
 import '../components/civic-config/civic-config.js';
 import { LocalizeController, resolveLang } from './localize-controller.js';
-import { createLibraryI18n, libraryI18n, registerStrings, type Strings } from './strings.js';
+import { createLibraryI18n, libraryI18n, loadStrings, registerStrings, type Strings } from './strings.js';
 import type { StringOverrides } from './overrides.js';
 
 registerStrings('test-widget', {
@@ -114,6 +114,13 @@ function overrideNamespaces(): string[] {
 }
 
 describe('LocalizeController', () => {
+  // Core's tr/ar/uk/de-x-ls texts load lazily; load them once so a switch to those languages is
+  // immediate here (the lazy path itself is tested in test/locales/core-languages.test.ts).
+  before(async () => {
+    await fixture(html`<test-localized></test-localized>`);
+    await Promise.all(['tr', 'ar', 'uk', 'de-x-ls'].map((lang) => loadStrings('core', lang)));
+  });
+
   afterEach(() => {
     mounted.splice(0).forEach((c) => c.remove());
     if (initialHtmlLang === null) root.removeAttribute('lang');

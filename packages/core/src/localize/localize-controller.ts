@@ -137,7 +137,14 @@ export class LocalizeController implements ReactiveController {
     this.ns = options.ns ?? 'core';
     this.onLangChange = options.onLangChange;
     if (!coreRegistered) {
-      registerStrings('core', { de, en });
+      registerStrings('core', {
+        de,
+        en,
+        tr: () => import('./locales/tr.js').then((m) => m.default),
+        ar: () => import('./locales/ar.js').then((m) => m.default),
+        uk: () => import('./locales/uk.js').then((m) => m.default),
+        'de-x-ls': () => import('./locales/de-x-ls.js').then((m) => m.default),
+      });
       coreRegistered = true;
     }
     host.addController(this);
