@@ -30,7 +30,14 @@ import {
 import { styles } from './appointment-picker.styles.js';
 import de from '../locales/de.js';
 
-registerStrings('appointment', { de, en: () => import('../locales/en.js').then((m) => m.default) });
+registerStrings('appointment', {
+  de,
+  en: () => import('../locales/en.js').then((m) => m.default),
+  'de-x-ls': () => import('../locales/de-x-ls.js').then((m) => m.default),
+  tr: () => import('../locales/tr.js').then((m) => m.default),
+  ar: () => import('../locales/ar.js').then((m) => m.default),
+  uk: () => import('../locales/uk.js').then((m) => m.default),
+});
 
 /** The citizen's steps (and the end states). */
 export type PickerStep =

@@ -185,3 +185,28 @@ describe('location and type steps', () => {
     await expectAccessible(el, { state: HEADING });
   });
 });
+
+describe('languages', () => {
+  const headings: Record<string, string> = {
+    'de-x-ls': 'Was möchten Sie im Amt machen?',
+    tr: 'Ne için randevuya ihtiyacınız var?',
+    uk: 'Для чого вам потрібен прийом?',
+    ar: 'لأي غرض تحتاج إلى موعد؟',
+  };
+  for (const [lang, heading] of Object.entries(headings)) {
+    it(`speaks ${lang}`, async () => {
+      const el = await mount({ lang });
+      await waitStep(el, 'services');
+      await waitUntil(() => $(el, HEADING)!.textContent === heading, `${lang} heading`);
+      expect($(el, '[part="base"]')!.getAttribute('dir')).to.equal(lang === 'ar' ? 'rtl' : 'ltr');
+      await expectAccessible(el, { state: HEADING });
+    });
+  }
+
+  it('keeps a Leichte Sprache key it lacks in German', async () => {
+    const el = await mount({ lang: 'de-x-ls', service: 'personalausweis' });
+    await waitStep(el, 'location');
+    await waitUntil(() => text(el).includes('Wann ist offen?'));
+    expect(text(el)).to.include('Montag');
+  });
+});

@@ -63,6 +63,19 @@ describe('day step', () => {
     expect(text(el, '.date')).to.include('2026');
   });
 
+  it('mirrors the arrows in Arabic (right to left)', async () => {
+    const el = await mount({ lang: 'ar', service: 'personalausweis', location: 'buergerbuero-mitte' });
+    await waitDays(el);
+    await waitUntil(() => $(el, '[part="base"]')!.getAttribute('dir') === 'rtl');
+    const first = $(el, 'td[data-date][tabindex="0"]')!;
+    first.focus();
+    const start = first.dataset['date']!;
+    await sendKeys({ press: 'ArrowLeft' });
+    await waitUntil(() => active(el)?.dataset['date'] !== start);
+    expect(active(el)!.dataset['date']! > start).to.equal(true);
+    await expectAccessible(el, { state: HEADING });
+  });
+
   it('jumps to the next free day', async () => {
     const el = await mount({ service: 'personalausweis', location: 'buergerbuero-mitte' });
     await waitDays(el);
