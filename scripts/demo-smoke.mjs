@@ -131,10 +131,14 @@ async function strictCspProblems(browser, page, url, tags) {
  */
 async function themeSwitchProblems(page) {
   const problems = [];
+  // Colours transition when the theme changes; measure contrast only once every transition ended.
+  const transitionsDone = () =>
+    page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
   for (const scheme of ['light', 'dark']) {
     await page.check(`input[name="scheme"][value="${scheme}"]`);
     for (const preset of ['default', 'kern', 'musterstadt']) {
       await page.check(`input[name="preset"][value="${preset}"]`);
+      await transitionsDone();
       const violations = await axeViolations(page, 'main', { inject: 'evaluate' });
       problems.push(...violations.map((v) => `theme ${preset}, ${scheme}: ${v}`));
     }
