@@ -1,0 +1,173 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { createMockApi, type FaultSettings } from '@civic-elements/mock-api';
+
+// One mock API for every story, at a fixed time when the desk is open (Tuesday 10:00).
+const api = createMockApi({ base: '/api', now: Date.parse('2026-12-01T10:00:00+01:00') });
+
+type Lang = 'de' | 'en';
+
+interface ChatArgs {
+  lang: Lang;
+  mode: 'launcher' | 'inline';
+}
+
+const meta: Meta<ChatArgs> = {
+  title: 'Widgets/civic-chat',
+  component: 'civic-chat',
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['de', 'en'], description: 'Language (lang attribute)' },
+    mode: { control: 'inline-radio', options: ['launcher', 'inline'], description: 'mode attribute' },
+  },
+  args: { lang: 'de', mode: 'inline' },
+  parameters: { msw: { handlers: api.handlers } },
+  render: ({ lang, mode }) =>
+    html`<civic-chat api-base="/api" lang=${lang} mode=${mode} privacy-url="/datenschutz/" topic="meldewesen">
+      <p>Chat nicht erreichbar? Rufen Sie uns an: <a href="tel:+4912345670">01234 5670</a></p>
+    </civic-chat>`,
+};
+export default meta;
+
+type Story = StoryObj<ChatArgs>;
+
+/** Resets the mock and forgets conversations of earlier stories; optionally switches on faults. */
+function prepare(faults?: FaultSettings, change?: () => void) {
+  return () => {
+    api.reset();
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith('civic-chat:')) sessionStorage.removeItem(key);
+    change?.();
+    if (faults) api.faults.set(faults);
+    return {};
+  };
+}
+
+type Chat = HTMLElementTagNameMap['civic-chat'];
+const chatOf = (root: HTMLElement) => root.querySelector('civic-chat')!;
+const inShadow = (el: Chat, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+
+async function until<T>(get: () => T | null | undefined): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = get();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('story setup: state not reached');
+}
+
+/** Accepts the privacy notice and starts, as a citizen would. */
+async function startChat(el: Chat): Promise<void> {
+  (await until(() => inShadow(el, '#civic-chat-consent'))).click();
+  await el.updateComplete;
+  inShadow(el, '.consent-form button[type=submit]')!.click();
+  await until(() => inShadow(el, '.msg--bot'));
+}
+
+const conversation = () => [...api.state.chat.conversations.values()][0]!;
+
+// Launcher (closed), then pre-chat
+export const LauncherDe: Story = {
+  args: { lang: 'de', mode: 'launcher' },
+  loaders: [prepare()],
+  parameters: { smoke: { waitFor: 'button.launcher' } },
+};
+export const LauncherEn: Story = { ...LauncherDe, args: { lang: 'en', mode: 'launcher' } };
+
+export const LauncherOpenDe: Story = {
+  args: { lang: 'de', mode: 'launcher' },
+  loaders: [prepare()],
+  play: async ({ canvasElement }) => {
+    await chatOf(canvasElement).open();
+  },
+  parameters: { smoke: { waitFor: '.consent-form' } },
+};
+export const LauncherOpenEn: Story = { ...LauncherOpenDe, args: { lang: 'en', mode: 'launcher' } };
+
+export const PrechatDe: Story = { args: { lang: 'de' }, loaders: [prepare()], parameters: { smoke: { waitFor: '.consent-form' } } };
+export const PrechatEn: Story = { ...PrechatDe, args: { lang: 'en' } };
+
+export const ConsentMissingDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare()],
+  play: async ({ canvasElement }) => {
+    const el = chatOf(canvasElement);
+    (await until(() => inShadow(el, '.consent-form button[type=submit]'))).click();
+  },
+  parameters: { smoke: { waitFor: '#civic-chat-consent-error' } },
+};
+export const ConsentMissingEn: Story = { ...ConsentMissingDe, args: { lang: 'en' } };
+
+export const DeskClosedDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare(undefined, () => Object.assign(api.state.chat.desk, { online: false }))],
+  parameters: { smoke: { waitFor: '.availability' } },
+};
+export const DeskClosedEn: Story = { ...DeskClosedDe, args: { lang: 'en' } };
+
+export const LoadingDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare({ latencyMs: 3_600_000, match: 'getChatAvailability' })],
+  parameters: { smoke: { waitFor: 'p.status[role=status]' } },
+};
+export const LoadingEn: Story = { ...LoadingDe, args: { lang: 'en' } };
+
+export const UnavailableDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare({ status: 500, match: 'getChatAvailability' })],
+  parameters: { smoke: { waitFor: '.error[role=alert]' }, expectedStatus: [500] },
+};
+export const UnavailableEn: Story = { ...UnavailableDe, args: { lang: 'en' } };
+
+// Conversation
+export const ConversationDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare()],
+  play: async ({ canvasElement }) => {
+    const el = chatOf(canvasElement);
+    await startChat(el);
+    el.panel!.sendText('Ich brauche eine Meldebescheinigung. Siehe https://musterstadt.example/meldewesen');
+    await until(() => el.shadowRoot!.querySelectorAll('.msg--bot').length > 1 || null);
+    api.state.chat.join(conversation(), 'Frau Schmidt');
+    api.state.chat.post(conversation(), {
+      author: { kind: 'agent', name: 'Frau Schmidt' },
+      text: 'Guten Tag! Die Meldebescheinigung können Sie online beantragen.',
+      attachments: [],
+      suggestions: [],
+    });
+    api.state.chat.typing(conversation(), { kind: 'agent', name: 'Frau Schmidt' }, true);
+  },
+  parameters: { smoke: { waitFor: '[part=typing]' } },
+};
+export const ConversationEn: Story = { ...ConversationDe, args: { lang: 'en' } };
+
+export const QuickRepliesDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare()],
+  play: async ({ canvasElement }) => startChat(chatOf(canvasElement)),
+  parameters: { smoke: { waitFor: '[part=suggestions]' } },
+};
+export const QuickRepliesEn: Story = { ...QuickRepliesDe, args: { lang: 'en' } };
+
+export const FailedMessageDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare()],
+  play: async ({ canvasElement }) => {
+    const el = chatOf(canvasElement);
+    await startChat(el);
+    api.faults.set({ status: 500, match: 'sendMessage' });
+    el.panel!.sendText('Ist jemand da?');
+  },
+  parameters: { smoke: { waitFor: '.state--failed' }, expectedStatus: [500] },
+};
+export const FailedMessageEn: Story = { ...FailedMessageDe, args: { lang: 'en' } };
+
+export const EndedDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare()],
+  play: async ({ canvasElement }) => {
+    const el = chatOf(canvasElement);
+    await startChat(el);
+    api.state.chat.end(conversation(), 'agent');
+  },
+  parameters: { smoke: { waitFor: 'p.event' } },
+};
+export const EndedEn: Story = { ...EndedDe, args: { lang: 'en' } };
