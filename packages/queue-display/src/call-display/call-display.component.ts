@@ -92,7 +92,7 @@ export class CivicCallDisplay extends CivicElement {
   }
 
   protected override languageChanged(): void {
-    if (this.feed.status) this.feed.reset();
+    this.feed.relocalize();
   }
 
   /** Re-renders the clock at every full minute (one timer). */

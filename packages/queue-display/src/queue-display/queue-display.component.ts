@@ -99,7 +99,7 @@ export class CivicQueueDisplay extends CivicElement {
 
   protected override languageChanged(): void {
     // Service names and desks come from the server in the page's language.
-    if (this.feed.status) this.feed.reset();
+    this.feed.relocalize();
   }
 
   // ------------------------------------------------------------------ notices
@@ -364,7 +364,7 @@ export class CivicQueueDisplay extends CivicElement {
     const final = ticket.state === 'served' || ticket.state === 'missed' || ticket.state === 'cancelled';
     return html`<section part="ticket" class="ticket" aria-labelledby="ticket-title">
       <h3 id="ticket-title" tabindex="-1">${t('ticket.title')}</h3>
-      <p class="ticket-number" aria-label=${`${t('ticket.number')} ${ticket.number}`}>${ticket.number}</p>
+      <p class="ticket-number"><span class="visually-hidden">${t('ticket.number')}: </span><span class="value">${ticket.number}</span></p>
       ${ticket.state === 'waiting'
         ? html`<p class="position">${ticket.position === 0 ? t('ticket.aheadNone') : t('ticket.ahead', { count: ticket.position })}</p>
             <p class="estimate">${t('ticket.estimate', { wait: this.minutes(ticket.estimatedWaitMinutes) })}</p>

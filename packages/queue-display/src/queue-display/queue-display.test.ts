@@ -158,9 +158,29 @@ describe('<civic-queue-display>', () => {
   it('renders in English', async () => {
     const el = await render(new FakeClock(), 'en');
     await waitUntil(() => text(el, '.badge') === 'Open now', 'English texts');
-    expect(text(el, '#title')).to.equal('Waiting area Bürgerbüro Mitte');
+    // Server texts come in the widget's language (read again once the language is known).
+    await waitUntil(() => text(el, '#title') === 'Waiting area Bürgerbüro Mitte', 'English server texts');
     expect(text(el, '#serving-title')).to.equal('Now serving');
     await expectAccessible(el, { state: '#title' });
+  });
+
+  it('switches language live: client and server texts follow without losing the queue', async () => {
+    const el = await render();
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => text(el, '#title') === 'Waiting area Bürgerbüro Mitte', 'server texts in English');
+    expect(text(el, '#serving-title')).to.equal('Now serving');
+    expect(root(el).querySelector('.loading')).to.equal(null);
+    expect(backend.requests.filter((r) => r === 'GET /api/v1/queues/buergerbuero-mitte').length).to.equal(2);
+  });
+
+  it('renders right to left in Arabic and in Leichte Sprache', async () => {
+    const ar = await render(new FakeClock(), 'ar');
+    await waitUntil(() => text(ar, '.badge') === 'مفتوح الآن', 'Arabic texts');
+    expect(root(ar).querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    await expectAccessible(ar, { state: '#title' });
+    const ls = await render(new FakeClock(), 'de-x-ls');
+    await waitUntil(() => text(ls, '#serving-title') === 'Diese Nummern sind jetzt dran', 'Leichte Sprache');
+    await expectAccessible(ls, { state: '#title' });
   });
 
   describe('online ticket', () => {
@@ -174,7 +194,7 @@ describe('<civic-queue-display>', () => {
       const el = await render(clock);
       const number = await takeTicket(el);
       expect(number).to.equal('A019');
-      expect(text(el, '.ticket-number')).to.equal('A019');
+      expect(text(el, '.ticket-number .value')).to.equal('A019');
       expect(text(el, '.position')).to.equal('Vor Ihnen sind noch 5 Personen.');
       expect(text(el, '.estimate')).to.match(/^Geschätzte Wartezeit: etwa \d+ Minuten$/);
       expect(text(el, '.keep-open')).to.contain('Bitte lassen Sie diese Seite geöffnet');
@@ -284,7 +304,7 @@ describe('<civic-queue-display>', () => {
       const number = await takeTicket(el);
       el.remove();
       const again = await render();
-      await waitUntil(() => text(again, '.ticket-number') === number, 'ticket restored');
+      await waitUntil(() => text(again, '.ticket-number .value') === number, 'ticket restored');
       expect(text(again, '.position')).to.equal('Vor Ihnen sind noch 5 Personen.');
       root(again).querySelector<HTMLButtonElement>('.forget')!.click();
       await waitUntil(() => root(again).querySelector('form'), 'form after forget');

@@ -108,6 +108,13 @@ export class QueueFeed implements ReactiveController {
     void this.load();
   }
 
+  /** The language changed: read the queue again (server texts) and reopen the stream in it. */
+  relocalize(): void {
+    if (!this.status) return;
+    this.read().catch(() => undefined);
+    this.realtime.restart();
+  }
+
   private async read(): Promise<void> {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());

@@ -332,7 +332,7 @@ export class CivicVirtualOffice extends CivicElement {
     const joinUrl = ticket.state === 'called' ? safeHttpUrl(ticket.joinUrl) : undefined;
     return html`<section part="ticket" class="ticket" aria-labelledby="ticket-title">
       <h3 id="ticket-title" tabindex="-1">${t('office.inRoom')}</h3>
-      <p class="ticket-number" aria-label=${`${t('ticket.number')} ${ticket.number}`}>${ticket.number}</p>
+      <p class="ticket-number"><span class="visually-hidden">${t('ticket.number')}: </span><span class="value">${ticket.number}</span></p>
       ${ticket.state === 'waiting'
         ? html`<p class="position">${ticket.position === 0 ? t('ticket.aheadNone') : t('ticket.ahead', { count: ticket.position })}</p>
             <p class="estimate">${t('ticket.estimate', { wait: this.minutes(ticket.estimatedWaitMinutes) })}</p>

@@ -166,7 +166,7 @@ describe('<civic-virtual-office>', () => {
     const number = await enter(el);
     el.remove();
     const again = await render();
-    await waitUntil(() => text(again, '.ticket-number') === number, 'restored after reload');
+    await waitUntil(() => text(again, '.ticket-number .value') === number, 'restored after reload');
     const cancelled = oneEvent(again, 'civic-ticket-cancelled');
     root(again).querySelector<HTMLButtonElement>('.cancel')!.click();
     await cancelled;
