@@ -13,6 +13,7 @@ import {
   newIdempotencyKey,
   registerStrings,
   solvePow,
+  type Sleep,
 } from '@civic-elements/core';
 import {
   checks,
@@ -170,6 +171,8 @@ export class CivicAppointmentPicker extends CivicElement {
   @property({ type: Number }) months?: number;
   /** Time source of the hold countdown (tests inject a manual clock). */
   @property({ attribute: false }) clock: PickerClock = systemClock;
+  /** How the API client waits (backoff, timeouts); tests inject one that never waits on real time. */
+  @property({ attribute: false }) sleep?: Sleep;
 
   @state() step: PickerStep = 'loading';
   @state() private services: Service[] = [];
@@ -224,7 +227,7 @@ export class CivicAppointmentPicker extends CivicElement {
   }
 
   private get api() {
-    return clientFor(this, { lang: this.localize.lang });
+    return clientFor(this, { lang: this.localize.lang, ...(this.sleep && { sleep: this.sleep }) });
   }
 
   override connectedCallback(): void {

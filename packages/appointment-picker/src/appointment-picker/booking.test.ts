@@ -269,6 +269,53 @@ describe('contact and confirmation', () => {
   });
 });
 
+describe('error paths', () => {
+  it('keeps the step and offers a retry when the hold request gets no connection', async () => {
+    const el = await mount();
+    await toTimes(el);
+    const { http, HttpResponse } = await import('msw');
+    // Three network failures: the first attempt and the client's two automatic retries.
+    let failures = 3;
+    worker.use(http.post('*/v1/holds', () => (failures-- > 0 ? HttpResponse.error() : undefined)));
+    $<HTMLButtonElement>(el, '[part~="slot"]')!.click();
+    await waitUntil(() => $(el, '[role="alert"]'), 'error shown', { timeout: 8000 });
+    expect(text(el, '[role="alert"]')).to.include('Keine Verbindung');
+    expect(el.step).to.equal('time');
+    await expectAccessible(el, { state: HEADING });
+    worker.resetHandlers(...api.handlers);
+    await clickButton(el, 'Erneut versuchen');
+    await waitStep(el, 'contact');
+  });
+
+  it('explains an answer of the wrong shape', async () => {
+    const el = await mount();
+    await holdFirstSlot(el);
+    await fillContact(el);
+    api.faults.set({ match: 'createBooking', schemaBreak: true, failNext: 1 });
+    await clickButton(el, 'Termin verbindlich buchen');
+    await waitUntil(() => $(el, '[role="alert"]'), 'error shown');
+    expect(text(el, '[role="alert"]')).to.include('passt nicht zu dieser Version');
+    expect($<HTMLInputElement>(el, '#f-email')!.value).to.equal('erika@example.org');
+  });
+
+  it('turns a hold that expired on the server into the expiry step', async () => {
+    const { http, HttpResponse } = await import('msw');
+    const el = await mount();
+    await holdFirstSlot(el);
+    await fillContact(el);
+    worker.use(
+      http.post('*/v1/bookings', () =>
+        HttpResponse.json(
+          { type: 'urn:civic:problem:hold_expired', title: 'Abgelaufen', status: 409, code: 'hold_expired' },
+          { status: 409, headers: { 'content-type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    await clickButton(el, 'Termin verbindlich buchen');
+    await waitStep(el, 'expired');
+  });
+});
+
 describe('keyboard only', () => {
   it('books from the service search to the confirmation without a mouse', async () => {
     const el = await mount();

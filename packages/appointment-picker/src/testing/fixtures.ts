@@ -49,6 +49,15 @@ export class TestClock implements PickerClock {
   }
 }
 
+/**
+ * The API client's sleep for tests: backoff delays pass at once; the request timeout (15 s) never
+ * fires on its own, it only ends when the request's signal aborts.
+ */
+export const noWait = (ms: number, signal?: AbortSignal): Promise<void> =>
+  ms >= 15_000
+    ? new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true }))
+    : Promise.resolve();
+
 export interface MountOptions {
   lang?: string;
   service?: string;
@@ -73,6 +82,7 @@ export async function mount(o: MountOptions = {}): Promise<CivicAppointmentPicke
     months=${ifDefined(o.months)}
     privacy-url="https://www.musterstadt.example/datenschutz"
     .clock=${o.clock ?? new TestClock()}
+    .sleep=${noWait}
     ><p class="fallback">Telefon 01234 5670</p></civic-appointment-picker
   >`);
   return el;
