@@ -372,7 +372,7 @@ export class CivicAppointmentPicker extends CivicElement {
     this.day = undefined;
     this.go('day', focus);
     this.prepareProof();
-    void this.run(() => this.loadFirstMonth());
+    void this.run(() => this.loadFirstMonth(focus));
   }
 
   private query4(from?: string, to?: string) {
@@ -385,7 +385,7 @@ export class CivicAppointmentPicker extends CivicElement {
     };
   }
 
-  private async loadFirstMonth(): Promise<void> {
+  private async loadFirstMonth(focus: boolean): Promise<void> {
     const a = await this.api.request('GET', '/v1/availability', { query: this.query4(), check: checks.availability });
     const { from } = a.horizon;
     let { to } = a.horizon;
@@ -399,7 +399,7 @@ export class CivicAppointmentPicker extends CivicElement {
     this.store(a.days, a.nextAvailable);
     this.loadedMonths.add(this.month);
     const any = a.days.some((d) => d.slots.length > 0) || (a.nextAvailable && a.nextAvailable <= to);
-    if (!any || a.days.length === 0) this.go('waitlist', false);
+    if (!any || a.days.length === 0) this.go('waitlist', focus);
   }
 
   private store(days: { date: string; slots: Slot[] }[], next?: string): void {

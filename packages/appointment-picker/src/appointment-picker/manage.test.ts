@@ -105,6 +105,16 @@ describe('manage', () => {
 });
 
 describe('waiting list', () => {
+  it('moves focus to the waiting-list heading when the citizen arrives there', async () => {
+    const el = await mount({ service: 'einbuergerung', location: 'rathaus-sued' });
+    await waitStep(el, 'type');
+    $<HTMLInputElement>(el, '#t-in_person')!.click();
+    await el.updateComplete;
+    await clickButton(el, 'Weiter');
+    await waitStep(el, 'waitlist');
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, HEADING), 'focus on the heading');
+  });
+
   it('signs up for the waiting list when nothing is free in the horizon', async () => {
     const el = await mount({ service: 'einbuergerung', location: 'rathaus-sued', type: 'in_person' });
     await waitStep(el, 'waitlist');
