@@ -67,6 +67,8 @@ export interface AppOptions {
   handlers: Handlers;
   /** Address of the client (from the Node socket); default `unknown`. */
   clientIp?: (request: Request) => string;
+  /** Adds routes outside the contract (e.g. the development outbox page). */
+  extend?: (app: Hono) => void;
 }
 
 export function createApp(o: AppOptions): Hono {
@@ -99,6 +101,8 @@ export function createApp(o: AppOptions): Hono {
       return fail(503, 'unavailable', 'The database does not answer.', { retryAfter: 5 }, { 'Retry-After': '5' });
     }
   });
+
+  o.extend?.(app);
 
   const byPath = new Map<string, OperationSpec[]>();
   for (const op of contract.operations) {

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { settingsFromEnv, type BackendSettings } from '@civic-elements/mock-api';
+import { retentionFromEnv, type RetentionPeriods } from './retention.js';
 
 export interface ServerConfig {
   /** PORT (default 8787, the contract's documented local port). */
@@ -24,6 +25,8 @@ export interface ServerConfig {
   /** CIVIC_SECRET: HMAC key of proof-of-work challenges; default: random per process start. */
   secret?: string;
   settings: BackendSettings;
+  /** CIVIC_RETENTION_BOOKING_DAYS, CIVIC_RETENTION_WAITLIST_DAYS, CIVIC_RETENTION_NOTIFICATION_DAYS. */
+  retention: RetentionPeriods;
 }
 
 export class ConfigError extends Error {}
@@ -37,8 +40,10 @@ function int(env: Record<string, string | undefined>, name: string, min: number,
 
 export function configFromEnv(env: Record<string, string | undefined>, cwd = process.cwd()): ServerConfig {
   let settings: BackendSettings;
+  let retention: RetentionPeriods;
   try {
     settings = settingsFromEnv(env);
+    retention = retentionFromEnv(env);
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
@@ -66,5 +71,6 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd = pro
     ...(bookingLimit !== undefined && { bookingLimit }),
     ...(env.CIVIC_SECRET ? { secret: env.CIVIC_SECRET } : {}),
     settings,
+    retention,
   };
 }

@@ -48,7 +48,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     kind: 'pglite',
     async query<T extends Row>(sql: string, params: unknown[] = []) {
       const r = await lite.query<T>(sql, params);
-      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+      return { rows: r.rows, rowCount: Math.max(r.affectedRows ?? 0, r.rows.length) };
     },
     transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       return withRetry(() =>
@@ -56,7 +56,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
           fn({
             async query<R extends Row>(sql: string, params: unknown[] = []) {
               const r = await tx.query<R>(sql, params);
-              return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+              return { rows: r.rows, rowCount: Math.max(r.affectedRows ?? 0, r.rows.length) };
             },
           }),
         ),

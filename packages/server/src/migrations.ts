@@ -117,4 +117,23 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'cases',
+    statements: [
+      // The case as the case system holds it (the seed's Case shape, second factors included).
+      `CREATE TABLE cases (
+        id text PRIMARY KEY,
+        reference_norm text NOT NULL UNIQUE,
+        data jsonb NOT NULL,
+        revision integer NOT NULL
+      )`,
+      `CREATE TABLE case_tokens (
+        token_hash text PRIMARY KEY,
+        case_id text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        expires_at bigint NOT NULL
+      )`,
+      `CREATE INDEX case_tokens_expiry ON case_tokens (expires_at)`,
+    ],
+  },
 ];

@@ -18,6 +18,11 @@ import type { ServerConfig } from './config.js';
 import { jsonLogger, type Logger } from './log.js';
 import { seedAnchor } from './seeding.js';
 import { createAppointments } from './appointments/index.js';
+import { createCases, seedCases } from './cases/index.js';
+import { EventBus } from './events.js';
+import { deliverPending, OutboxNotifier, type Notifier } from './notifier.js';
+import { outboxPage } from './outbox-page.js';
+import { runRetention, type RetentionReport } from './retention.js';
 
 export interface StartOptions {
   config: ServerConfig;
@@ -25,6 +30,10 @@ export interface StartOptions {
   log?: Logger;
   /** `SEED` variant (default from the environment: `default` or `xss`). */
   seedVariant?: 'default' | 'xss';
+  /** Where e-mails go (default: an outbox folder `<dataDir>/outbox`, shown at /dev/outbox). */
+  notifier?: Notifier;
+  /** Interval of the delivery loop in ms (default 1000); 0 = only on `deliver()`. */
+  deliveryMs?: number;
   /** Listen (default true). False: build everything and return `fetch` only (tests, the demo server mounting /api). */
   listen?: boolean;
 }
@@ -42,6 +51,12 @@ export interface RunningServer {
   ctx: ServerContext;
   /** Operation ids this server implements (the others answer 503 `unavailable`). */
   implemented: string[];
+  /** Realtime fan-out (LISTEN/NOTIFY) and the open event streams. */
+  bus: EventBus;
+  /** Sends pending notifications now; returns how many e-mails went out. */
+  deliver(): Promise<number>;
+  /** Runs the retention job now (it also runs at start and every hour). */
+  retention(): Promise<RetentionReport>;
   close(): Promise<void>;
 }
 
@@ -66,12 +81,43 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
       log,
       onClose: (fn) => closers.push(fn),
     };
+    await seedCases(db, seed);
+    const bus = new EventBus(db);
+    await bus.start();
     const appointments = createAppointments(ctx);
     await appointments.start();
-    const handlers: Handlers = { ...appointments.handlers };
+    const cases = createCases(ctx, bus);
+    const handlers: Handlers = { ...appointments.handlers, ...cases.handlers };
+    const outbox = o.notifier ? undefined : new OutboxNotifier(join(config.dataDir, 'outbox'), undefined, () => clock.now());
+    const notifier = o.notifier ?? outbox!;
+    const deliver = () => deliverPending(db, notifier, appointments.renderMail, clock.now());
+    const retention = () => runRetention(db, clock.now(), seed.town.timeZone, config.retention);
+    const background = (fn: () => Promise<unknown>, ms: number, name: string) => {
+      if (ms <= 0) return;
+      let running = false;
+      const timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        fn()
+          .catch((error: unknown) => log.error(name, { error: (error as { code?: string }).code ?? (error as Error).name }))
+          .finally(() => (running = false));
+      }, ms);
+      timer.unref();
+      closers.push(() => clearInterval(timer));
+    };
+    background(deliver, o.deliveryMs ?? 1000, 'delivery_failed');
+    background(retention, 3_600_000, 'retention_failed');
+    await retention();
+
     contractCache ??= new Contract();
     const sockets = new WeakMap<Request, string>();
-    const app = createApp({ contract: contractCache, ctx, handlers, clientIp: (r) => sockets.get(r) ?? 'unknown' });
+    const app = createApp({
+      contract: contractCache,
+      ctx,
+      handlers,
+      clientIp: (r) => sockets.get(r) ?? 'unknown',
+      ...(outbox && { extend: (a) => a.get('/dev/outbox', () => outboxPage(outbox)) }),
+    });
     const fetch = async (request: Request) => app.fetch(request);
     const listener = getRequestListener(fetch);
     const sweeper = setInterval(() => void appointments.sweep().catch(() => undefined), 1000);
@@ -92,6 +138,8 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
       log.info('listening', { url });
     }
 
+    // Shutdown ends the event streams first (last registered, first run), so the server can drain.
+    closers.push(() => bus.close());
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
@@ -107,7 +155,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
         }
         await db.close();
       })());
-    return { ...(url && { url }), ...(port !== undefined && { port }), fetch, listener, db, seed, ctx, implemented: Object.keys(handlers), close };
+    return { ...(url && { url }), ...(port !== undefined && { port }), fetch, listener, db, seed, ctx, implemented: Object.keys(handlers), bus, deliver, retention, close };
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

@@ -16,7 +16,6 @@ import { Contract } from '@civic-elements/server';
 import { ORIGIN, pgliteServer, postgresServer, startPostgres, type Postgres, type TestServer } from './helpers.js';
 
 const NOT_YET_IMPLEMENTED = [
-  'lookupCase', 'getCase', 'streamCaseEvents',
   'getChatAvailability', 'startConversation', 'getConversation', 'listMessages', 'sendMessage', 'streamChatEvents', 'sendTyping',
   'uploadAttachment', 'downloadAttachment', 'getTranscript', 'endConversation', 'sendOfflineMessage',
   'getQueue', 'streamQueueEvents', 'takeQueueTicket', 'getTicket', 'cancelTicket', 'streamTicketEvents',
@@ -40,7 +39,7 @@ function check(report: ConformanceReport, implemented: string[]): void {
 describe('conformance: server on PGlite', () => {
   let s: TestServer;
   before(async () => {
-    s = await pgliteServer();
+    s = await pgliteServer({ env: { CIVIC_HOLD_TTL_SECONDS: '5' } });
   });
   after(async () => {
     await s.close();
@@ -57,7 +56,7 @@ describe('conformance: server on PostgreSQL', () => {
   let s: TestServer;
   before(async () => {
     pgc = await startPostgres();
-    s = await postgresServer(await pgc.database());
+    s = await postgresServer(await pgc.database(), { env: { CIVIC_HOLD_TTL_SECONDS: '5' } });
   });
   after(async () => {
     await s?.close();

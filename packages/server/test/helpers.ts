@@ -14,6 +14,8 @@ import pg from 'pg';
 
 export const ORIGIN = 'https://www.musterstadt.de';
 export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Holds live 60 s in these tests (a loaded machine must not expire them by accident); tests move the clock. */
+export const TEST_HOLD_TTL_SECONDS = 60;
 export const PG_INSTALL = 'apt-get install -y postgresql-15';
 
 /** A clock that runs at real speed plus an offset tests can move forward. */
@@ -35,7 +37,7 @@ export async function pgliteServer(o: { dataDir?: string; env?: Record<string, s
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'civic-server-'));
   const clock = o.clock ?? new TestClock();
   const s = await startServer({
-    config: configFromEnv({ CIVIC_TEST_MODE: '1', CIVIC_DATA_DIR: dataDir, PORT: '0', CIVIC_CORS_ORIGINS: ORIGIN, CIVIC_SECRET: 'test-secret-0123456789', ...o.env }),
+    config: configFromEnv({ CIVIC_TEST_MODE: '1', CIVIC_DATA_DIR: dataDir, PORT: '0', CIVIC_CORS_ORIGINS: ORIGIN, CIVIC_SECRET: 'test-secret-0123456789', CIVIC_HOLD_TTL_SECONDS: String(TEST_HOLD_TTL_SECONDS), ...o.env }),
     clock,
     log: o.log ?? silentLogger,
   });
@@ -145,4 +147,70 @@ export const contact = { name: 'Erika Mustermann', email: 'erika.mustermann@exam
 
 export async function book(base: string, holdId: string, o: { email?: string; key?: string } = {}) {
   return api(base, 'POST', '/v1/bookings', { body: { holdId, contact: { ...contact, ...(o.email && { email: o.email }) }, consent: true }, ...(o.key && { key: o.key }) });
+}
+
+/** Opens an event stream; `next(pred)` resolves with the first event (after those already read) that matches. */
+export async function openStream(url: string, headers: Record<string, string> = {}) {
+  const controller = new AbortController();
+  const r = await fetch(url, { headers: { Accept: 'text/event-stream', ...headers }, signal: controller.signal });
+  const reader = r.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let ended = false;
+  const events: { event: string; id?: string; data: any }[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const pump = async (): Promise<boolean> => {
+    const { value, done } = await reader.read();
+    if (done) {
+      ended = true;
+      return false;
+    }
+    buffer += decoder.decode(value, { stream: true });
+    let i: number;
+    while ((i = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, i);
+      buffer = buffer.slice(i + 2);
+      const e: { event: string; id?: string; data: unknown } = { event: 'message', data: undefined };
+      let data = '';
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event: ')) e.event = line.slice(7);
+        else if (line.startsWith('id: ')) e.id = line.slice(4);
+        else if (line.startsWith('data: ')) data += line.slice(6);
+      }
+      if (data) {
+        e.data = JSON.parse(data);
+        events.push(e);
+      }
+    }
+    return true;
+  };
+  let read = 0;
+  return {
+    status: r.status,
+    headers: r.headers,
+    async next(pred: (e: (typeof events)[number]) => boolean = () => true, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        while (read < events.length) {
+          const e = events[read++]!;
+          if (pred(e)) return e;
+        }
+        if (ended) throw new Error('the stream ended');
+        if (Date.now() > deadline) throw new Error('no matching event in time');
+        await pump();
+      }
+    },
+    /** Resolves true when the server ends the stream. */
+    async ended(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!ended && Date.now() < deadline) await pump();
+      return ended;
+    },
+    close: () => controller.abort(),
+  };
+}
+
+export async function caseToken(base: string, c: { reference: string; secondFactor: { birthdate: string } }) {
+  const r = await api(base, 'POST', '/v1/cases/lookup', { key: false, body: { reference: c.reference, secondFactor: { kind: 'birthdate', value: c.secondFactor.birthdate } } });
+  if (r.status !== 200) throw new Error(`lookup failed: ${r.status}`);
+  return r.body as { caseId: string; accessToken: string };
 }

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { configFromEnv, ConfigError } from '@civic-elements/server';
-import { ORIGIN, TestClock, api, book, contact, firstSlot, hold, idemKey, pgliteServer, postgresServer, startPostgres, type Postgres, type TestServer } from './helpers.js';
+import { ORIGIN, TestClock, api, book, caseToken, contact, firstSlot, hold, idemKey, openStream, pgliteServer, TEST_HOLD_TTL_SECONDS, postgresServer, startPostgres, type Postgres, type TestServer } from './helpers.js';
 
 describe('server: configuration', () => {
   it('reads the documented settings and refuses malformed ones', () => {
@@ -130,7 +130,7 @@ describe('server on PGlite', () => {
     const date = slot.start.slice(0, 10);
     const w = await api(s.url, 'POST', '/v1/waitlist', { body: { services: [{ id: 'personalausweis', qty: 1 }], location: slot.location, from: date, to: date, email: 'wait@example.org', consent: true } });
     assert.equal(w.status, 201);
-    s.clock.advance(6_000); // test-mode hold TTL is 5 s
+    s.clock.advance((TEST_HOLD_TTL_SECONDS + 1) * 1000);
     const ext = await api(s.url, 'POST', `/v1/holds/${held[0]!.body.holdId}/extend`);
     assert.equal(ext.status, 409);
     assert.equal(ext.body.code, 'hold_expired');
@@ -195,10 +195,56 @@ describe('server on PGlite', () => {
     assert.match(after.text, /SEQUENCE:1/);
   });
 
+  it('streams case updates made by staff, resumes by revision, and refuses a wrong token', async () => {
+    const c = s.seed.cases[0]!;
+    const { caseId, accessToken } = await caseToken(s.url, c);
+    const wrong = await api(s.url, 'GET', `/v1/cases/${caseId}`, { token: 'cat_wrong' });
+    assert.equal(wrong.status, 401);
+    const miss = await api(s.url, 'POST', '/v1/cases/lookup', { key: false, body: { reference: c.reference, secondFactor: { kind: 'birthdate', value: '1900-01-01' } } });
+    assert.equal(miss.status, 404);
+    assert.equal(miss.body.code, 'case_not_found');
+    const stream = await openStream(`${s.url}/v1/cases/${caseId}/events`, { Authorization: `Bearer ${accessToken}` });
+    assert.equal(stream.status, 200);
+    const snapshot = await stream.next();
+    assert.equal(snapshot.event, 'case.updated');
+    const revision = Number(snapshot.id);
+    const up = await api(s.url, 'POST', `/staff/v1/cases/${caseId}/updates`, { key: false, headers: { 'X-Staff-Key': s.ctx.staffKey }, body: { history: { title: 'Unterlagen geprüft' } } });
+    assert.equal(up.status, 200);
+    const change = await stream.next((e) => e.event === 'case.updated');
+    assert.equal(Number(change.id), revision + 1);
+    assert.equal(change.data.history[0].title, 'Unterlagen geprüft');
+    stream.close();
+    // Resuming with the current revision sends no snapshot; the next change arrives.
+    const resumed = await openStream(`${s.url}/v1/cases/${caseId}/events`, { Authorization: `Bearer ${accessToken}`, 'Last-Event-ID': String(revision + 1) });
+    await api(s.url, 'POST', `/staff/v1/cases/${caseId}/updates`, { key: false, headers: { 'X-Staff-Key': s.ctx.staffKey }, body: { history: { title: 'Bescheid erstellt' } } });
+    const first = await resumed.next();
+    assert.equal(Number(first.id), revision + 2);
+    resumed.close();
+  });
+
   it('writes no personal data to its logs', () => {
     const all = logs.join('\n');
     assert.ok(logs.some((l) => l.includes('createBooking')), 'requests are logged');
     for (const secret of [contact.name, 'erika', '@example.org', 'Bearer', 'mt_', 'MS-']) assert.ok(!all.includes(secret), `logs contain ${secret}`);
+  });
+});
+
+describe('server on PGlite: shutdown', () => {
+  it('ends open event streams and then stops', async () => {
+    const s = await pgliteServer();
+    try {
+      const { caseId, accessToken } = await caseToken(s.url, s.seed.cases[0]!);
+      const stream = await openStream(`${s.url}/v1/cases/${caseId}/events`, { Authorization: `Bearer ${accessToken}` });
+      await stream.next();
+      assert.equal(s.bus.streams, 1);
+      const closing = s.close();
+      assert.equal(await stream.ended(), true);
+      await closing;
+      await assert.rejects(fetch(`${s.url}/healthz`));
+    } finally {
+      await s.close();
+      rmSync(s.dataDir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -273,6 +319,19 @@ describe('two servers sharing one PostgreSQL', () => {
     assert.equal(x.body.id, y.body.id);
     const n = await a.db.query<{ n: number }>('SELECT count(*)::int AS n FROM bookings WHERE email_key = $1', ['twice@example.org']);
     assert.equal(n.rows[0]!.n, 1);
+  });
+
+  it('fans a case update out to a stream on the other instance (LISTEN/NOTIFY)', async () => {
+    const c = a.seed.cases[0]!;
+    const { caseId, accessToken } = await caseToken(a.url, c);
+    const stream = await openStream(`${a.url}/v1/cases/${caseId}/events`, { Authorization: `Bearer ${accessToken}` });
+    const snapshot = await stream.next();
+    const up = await api(b.url, 'POST', `/staff/v1/cases/${caseId}/updates`, { key: false, headers: { 'X-Staff-Key': b.ctx.staffKey }, body: { status: { code: 'in_pruefung', label: 'In Prüfung' } } });
+    assert.equal(up.status, 200);
+    const change = await stream.next((e) => e.event === 'case.updated');
+    assert.equal(Number(change.id), Number(snapshot.id) + 1);
+    assert.equal(change.data.status.label, 'In Prüfung');
+    stream.close();
   });
 
   it('the booking limit per e-mail holds across instances under concurrency', async () => {

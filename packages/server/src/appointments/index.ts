@@ -14,6 +14,7 @@ import { Antibot } from '../antibot.js';
 import { bearer, fail, invalid, invalidBody, invalidQuery, json, noContent, notFound, problem, token, unauthorized, sameSecret } from '../http.js';
 import { buildIcs } from '../ics.js';
 import type { FieldError } from '../contract.js';
+import type { Mail, PendingNotification } from '../notifier.js';
 import { Book, SlotTaken, type ServiceQty } from './book.js';
 
 export const MAX_RANGE_DAYS = 92;
@@ -56,7 +57,7 @@ interface BookingRow {
   units: number[];
   start_ms: number;
   end_ms: number;
-  contact: { name: string; email: string; phone?: string } | null;
+  contact: { name: string; email: string; phone?: string };
   note: string | null;
   locale: string;
   join_url: string | null;
@@ -202,7 +203,7 @@ export function createAppointments(ctx: ServerContext) {
     location: b.location_id,
     type: b.type,
     services: b.services,
-    contact: b.contact ?? { name: '—', email: 'purged@invalid.invalid' },
+    contact: b.contact,
     ...(b.note !== null ? { note: b.note } : {}),
     ...(b.join_url ? { joinUrl: b.join_url } : {}),
     changeableUntil: formatInstant(changeableUntil(b), tz),
@@ -724,9 +725,51 @@ export function createAppointments(ctx: ServerContext) {
     });
   };
 
+  /** The e-mail for one of this domain's notifications (ICS attached for booking changes). */
+  const renderMail = async (q: Queryable, n: PendingNotification): Promise<Mail | undefined> => {
+    const de = !n.locale.startsWith('en');
+    const lang = de ? 'de' : 'en';
+    const when = (ms: number) => new Intl.DateTimeFormat(de ? 'de-DE' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: tz }).format(ms);
+    if (n.kind === 'waitlist_slot_free') {
+      const l = book.location(String(n.data.location));
+      const start = Date.parse(String(n.data.start));
+      return {
+        to: n.recipient!,
+        locale: lang,
+        subject: de ? 'Ein Termin ist frei geworden' : 'An appointment has become available',
+        text: de
+          ? `Guten Tag,\n\nam ${when(start)} ist bei ${l ? localise(l.name, lang) : ''} ein Termin frei geworden. Der Termin ist nicht für Sie reserviert: Buchen Sie ihn bitte bald online.\n\nIhre Stadtverwaltung`
+          : `Hello,\n\nan appointment at ${l ? localise(l.name, lang) : ''} on ${when(start)} has become available. It is not reserved for you: please book it online soon.\n\nYour town administration`,
+      };
+    }
+    const b = await loadBooking(q, String(n.data.bookingId));
+    if (!b || !b.contact) return undefined;
+    const l = book.location(b.location_id);
+    const place = l ? `${localise(l.name, lang)}, ${l.address.street}, ${l.address.postalCode} ${l.address.city}` : '';
+    const lines: Record<string, [string, string]> = {
+      booking_confirmed: [de ? `Terminbestätigung ${b.reference}` : `Appointment confirmed ${b.reference}`, de ? 'Ihr Termin ist gebucht.' : 'Your appointment is booked.'],
+      booking_rescheduled: [de ? `Termin verschoben ${b.reference}` : `Appointment moved ${b.reference}`, de ? 'Ihr Termin wurde verschoben.' : 'Your appointment was moved.'],
+      booking_cancelled: [de ? `Termin abgesagt ${b.reference}` : `Appointment cancelled ${b.reference}`, de ? 'Ihr Termin ist abgesagt.' : 'Your appointment is cancelled.'],
+      booking_cancelled_by_office: [
+        de ? `Ihr Termin fällt aus ${b.reference}` : `Your appointment cannot take place ${b.reference}`,
+        de ? `Wir müssen Ihren Termin leider absagen. Grund: ${String(n.data.reason ?? '')}` : `We are sorry, we have to cancel your appointment. Reason: ${String(n.data.reason ?? '')}`,
+      ],
+    };
+    const line = lines[n.kind];
+    if (!line) return undefined;
+    return {
+      to: n.recipient!,
+      locale: lang,
+      subject: line[0],
+      text: `${de ? 'Guten Tag' : 'Hello'} ${b.contact.name},\n\n${line[1]}\n\n${when(Number(b.start_ms))}\n${place}\n${de ? 'Buchungsnummer' : 'Booking reference'}: ${b.reference}\n\n${de ? 'Ihre Stadtverwaltung' : 'Your town administration'}`,
+      attachments: [{ filename: `termin-${b.reference}.ics`, contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: bookingIcs(b, lang) }],
+    };
+  };
+
   return {
     handlers,
     book,
+    renderMail,
     sweep,
     bookingIcs,
     /** Loads staff text edits and follows other processes' edits (NOTIFY civic_catalogue). */
