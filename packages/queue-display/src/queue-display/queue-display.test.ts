@@ -132,6 +132,13 @@ describe('<civic-queue-display>', () => {
     await waitUntil(() => text(el, '#title') === 'Wartebereich Bürgerbüro Mitte', 'recovered');
   });
 
+  it('says it is not set up when the location attribute is missing', async () => {
+    const el = await fixture<CivicQueueDisplay>(html`<civic-queue-display api-base="/api" lang="de"><p>Fallback</p></civic-queue-display>`);
+    await waitUntil(() => root(el).querySelector('[role="alert"]'), 'configuration error');
+    expect(text(el, '[role="alert"] p')).to.contain('nicht richtig eingerichtet');
+    expect(backend.requests).to.deep.equal([]);
+  });
+
   it('shows closed, no hours left today and no online tickets after hours', async () => {
     resetBackend(backend, CLOSED_AT);
     const el = await render();
@@ -284,6 +291,24 @@ describe('<civic-queue-display>', () => {
       root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
       await waitUntil(() => root(el).querySelector('.ticket-number'), 'taken on retry');
       expect([...backend.api.state.queues.tickets.values()].filter((t) => t.token).length).to.equal(1);
+    });
+
+    it('shows a missed ticket, forgets it on the device and offers a new one', async () => {
+      const el = await render();
+      const number = await takeTicket(el);
+      const holder = (el as unknown as { holder: { realtime: { state: string } } }).holder;
+      await waitUntil(() => holder.realtime.state === 'connected', 'ticket stream');
+      for (let i = 0; i < 6; i++) callNext();
+      await waitUntil(() => root(el).querySelector('.called'), 'called');
+      const record = [...backend.api.state.queues.tickets.values()].find((t) => t.number === number)!;
+      backend.api.state.queues.finish(record, 'missed');
+      await waitUntil(() => root(el).querySelector('.final'), 'missed shown');
+      expect(text(el, '.final')).to.equal('Ihre Nummer wurde aufgerufen, als Sie nicht da waren. Bitte ziehen Sie eine neue Nummer.');
+      expect(localStorage.getItem(storageName(`queue:${LOCATION}`))).to.equal(null);
+      expect(root(el).querySelector('.cancel')).to.equal(null);
+      await expectAccessible(el, { state: '.final' });
+      root(el).querySelector<HTMLButtonElement>('.forget')!.click();
+      await waitUntil(() => root(el).querySelector('form'), 'form again');
     });
 
     it('cancels the ticket: DELETE, event, nothing kept', async () => {

@@ -84,7 +84,12 @@ export class QueueFeed implements ReactiveController {
 
   /** (Re)loads the queue and starts the stream; the retry of the error state. */
   async load(): Promise<void> {
-    if (!this.options.location()) return;
+    if (!this.options.location()) {
+      // The editor forgot the `location` attribute: say so instead of loading forever.
+      this.error = { code: 'not_configured' };
+      this.host.requestUpdate();
+      return;
+    }
     this.loading = true;
     this.error = undefined;
     this.host.requestUpdate();

@@ -117,7 +117,10 @@ export class CivicVirtualOffice extends CivicElement {
   }
 
   private async load(): Promise<void> {
-    if (!this.office) return;
+    if (!this.office) {
+      this.loadError = { code: 'not_configured' };
+      return;
+    }
     this.loadError = undefined;
     try {
       await this.read();

@@ -18,13 +18,13 @@ const liveText = (el: Element) => [...root(el).querySelectorAll('[data-civic-liv
 const officeRecord = () => backend.api.state.queues.offices.get(OFFICE)!;
 const ticketByNumber = (n: string) => [...backend.api.state.queues.tickets.values()].find((t) => t.office === OFFICE && t.number === n)!;
 
-async function render(options: { lang?: string; bookingPage?: string } = {}): Promise<CivicVirtualOffice> {
+async function render(options: { lang?: string; bookingPage?: string; clock?: FakeClock } = {}): Promise<CivicVirtualOffice> {
   const el = await fixture<CivicVirtualOffice>(html`<civic-virtual-office
     api-base="/api"
     lang=${options.lang ?? 'de'}
     office=${OFFICE}
     booking-page=${options.bookingPage ?? ''}
-    .clock=${new FakeClock(Date.now())}
+    .clock=${options.clock ?? new FakeClock(Date.now())}
     ><p>Video-Sprechstunde: Mo–Fr 9–12 Uhr.</p></civic-virtual-office
   >`);
   await waitUntil(() => root(el).querySelector('#title') && !root(el).querySelector('.loading'), 'office loaded');
@@ -68,6 +68,24 @@ describe('<civic-virtual-office>', () => {
     expect(text(el, '.wait')).to.equal('Erwartete Wartezeit: etwa 10 Minuten');
     expect(text(el, '.hours')).to.contain('Donnerstag 09:00 bis 12:00 Uhr und 14:00 bis 18:00 Uhr');
     await expectAccessible(el, { state: '#title' });
+  });
+
+  it('follows the office live and shows when its data is stale, then recovers', async () => {
+    const clock = new FakeClock(Date.now());
+    const el = await render({ clock });
+    const realtime = (el as unknown as { realtime: { state: string } }).realtime;
+    await waitUntil(() => realtime.state === 'connected', 'stream');
+    backend.api.state.queues.setChair(officeRecord(), '2', false);
+    await waitUntil(() => text(el, '.chairs') === 'Freie Plätze: 1 von 2', 'live chairs');
+    backend.api.faults.set({ dropStreams: 100, status: 500, match: /^(getOffice|streamOfficeEvents)$/ });
+    await clock.advance(46_000);
+    await waitUntil(() => root(el).querySelector('.stale'), 'stale');
+    await expectAccessible(el, { state: '.stale' });
+    backend.api.state.queues.setChair(officeRecord(), '2', true);
+    backend.api.faults.clear();
+    await clock.advance(30_000);
+    await waitUntil(() => realtime.state === 'connected' && text(el, '.chairs') === 'Freie Plätze: 2 von 3', 'recovered');
+    expect(root(el).querySelector('.stale')).to.equal(null);
   });
 
   it('closed: no waiting room, the next opening and an appointment instead (event with the service id)', async () => {
