@@ -241,6 +241,15 @@ async function libraryModulesEveryTagUses() {
   return common;
 }
 
+/**
+ * A stable, unique name for a CDN chunk in reports and the size budget: the module it stands for
+ * (`status-tracker/locales/tr`, `core/controllers/announcer`), or rollup's name for mixed chunks.
+ */
+function chunkLabel(chunk) {
+  const facade = chunk.facadeModuleId?.replace(/\\/g, '/').match(/\/packages\/([^/]+)\/src\/(.+)\.ts$/);
+  return facade ? `${facade[1]}/${facade[2]}` : chunk.name;
+}
+
 async function cdnConfig() {
   const common = await libraryModulesEveryTagUses();
   const manifest = {
@@ -253,7 +262,7 @@ async function cdnConfig() {
         entry: entry.fileName,
         eager: eagerFiles,
         tags: tagFiles(this, bundle, eagerFiles),
-        chunks: Object.fromEntries(chunks.map((c) => [c.fileName, c.name])),
+        chunks: Object.fromEntries(chunks.map((c) => [c.fileName, chunkLabel(c)])),
       };
       this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(content, null, 2)}\n` });
     },
