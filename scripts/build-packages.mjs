@@ -150,12 +150,11 @@ export function expectedFields(pkg) {
     for (const entry of pkg.entries) {
       exports[entry.subpath] = {
         [SOURCE_CONDITION]: `./${entry.src}`,
-        development: `./${entry.src}`,
         types: toDist(entry.src, '.d.ts'),
         default: toDist(entry.src, '.js'),
       };
     }
-    if (pkg.testing) exports['./testing'] = { [SOURCE_CONDITION]: './src/testing/index.ts', development: './src/testing/index.ts' };
+    if (pkg.testing) exports['./testing'] = { [SOURCE_CONDITION]: './src/testing/index.ts' };
     for (const css of pkg.css) exports[`./${css.fileName}`] = `./dist/${css.fileName}`;
     // Anything else an owner exported (data files, …) stays as it is.
     for (const [subpath, target] of Object.entries(pkg.json.exports ?? {})) {
@@ -223,8 +222,7 @@ export function checkPackages(packages = discoverPackages()) {
 /**
  * The export condition that points at TypeScript sources: set by our tests, Storybook, type
  * checks and node scripts (`--conditions=civic-source`). Deliberately not "development", which
- * Vite and other tools turn on in a consumer's dev server. ("development" is still emitted as an
- * alias while older scripts move over; it goes away before the first publish.)
+ * Vite and other tools turn on in a consumer's dev server.
  */
 export const SOURCE_CONDITION = 'civic-source';
 

@@ -1,7 +1,7 @@
 /**
  * Runs the simulator against a back end over HTTP until Ctrl-C:
  *
- *   node --conditions=development --import tsx packages/simulator/src/cli.ts \
+ *   node --conditions=civic-source --import tsx packages/simulator/src/cli.ts \
  *     --base-url http://127.0.0.1:4010 --staff-key musterstadt-staff-demo-key --speed 5
  *
  * Options: --base-url URL (default $CIVIC_API_BASE or http://127.0.0.1:8787), --staff-key KEY

@@ -1,6 +1,6 @@
 /**
  * The command line: against the mock served over real HTTP (the mock's own CLI on a free port).
- * Run: node --conditions=development --import tsx --test packages/simulator/test/cli.test.ts
+ * Run: node --conditions=civic-source --import tsx --test packages/simulator/test/cli.test.ts
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const NODE = [process.execPath, '--conditions=development', '--import', 'tsx'];
+const NODE = [process.execPath, '--conditions=civic-source', '--import', 'tsx'];
 
 function start(args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(NODE[0]!, [...NODE.slice(1), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -15,7 +15,7 @@ const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'cli.ts');
 /** Runs the CLI (asynchronously: the target below lives in this process). */
 const cli = (...args: string[]) =>
   new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, ['--conditions=civic-source', '--conditions=development', '--import', 'tsx', CLI, ...args], { encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--conditions=civic-source', '--conditions=civic-source', '--import', 'tsx', CLI, ...args], { encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
     });
   });
