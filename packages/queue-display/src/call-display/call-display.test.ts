@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { expectAccessible } from '@civic-elements/core/testing';
 import './call-display.js';
@@ -7,6 +7,10 @@ import type { ChimeAudioContext } from '../shared/chime.js';
 import { FakeClock } from '../testing/fake-clock.js';
 import { overflowX, withNarrowViewport } from '../testing/narrow.js';
 import { CLOSED_AT, resetBackend, startBackend, type TestBackend } from '../testing/mock.js';
+
+/** Waits for a state; generous, because a shared CI machine can be slow (never waits on widget timers). */
+const waitUntil = (test: () => unknown, message?: string, options: { timeout?: number } = {}) =>
+  waitFor(test, message, { timeout: 5000, ...options });
 
 const LOCATION = 'buergerbuero-mitte';
 let backend: TestBackend;

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible } from '@civic-elements/core/testing';
 import './virtual-office.js';
@@ -7,6 +7,10 @@ import { FakeClock } from '../testing/fake-clock.js';
 import { CLOSED_AT, resetBackend, startBackend, type TestBackend } from '../testing/mock.js';
 import { storageName } from '../shared/storage.js';
 import { overflowX, withNarrowViewport } from '../testing/narrow.js';
+
+/** Waits for a state; generous, because a shared CI machine can be slow (never waits on widget timers). */
+const waitUntil = (test: () => unknown, message?: string, options: { timeout?: number } = {}) =>
+  waitFor(test, message, { timeout: 5000, ...options });
 
 const OFFICE = 'videobuero-buergeramt';
 const JOIN = 'https://video.musterstadt.example/raum/abc123';
