@@ -26,13 +26,19 @@ export interface FieldError {
   detail: string;
 }
 
+/** A validator compiled on first use (startup stays fast; each operation compiles once). */
+export interface Validator {
+  (value: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
 export interface ParameterSpec {
   name: string;
   in: 'path' | 'query' | 'header';
   required: boolean;
   /** The JSON type the schema asks for (query and path values arrive as strings). */
   type?: string;
-  validate?: ValidateFunction;
+  validate?: Validator;
 }
 
 export interface OperationSpec {
@@ -41,7 +47,7 @@ export interface OperationSpec {
   path: string;
   document: 'citizen' | 'staff';
   parameters: ParameterSpec[];
-  body?: { required: boolean; json: boolean; validate?: ValidateFunction; mediaTypes: string[] };
+  body?: { required: boolean; json: boolean; validate?: Validator; mediaTypes: string[] };
   /** Security scheme names (`manageToken`, `staffKey`, …); empty = public. */
   security: string[];
   extensions: Record<string, unknown>;
@@ -94,12 +100,19 @@ export class Contract {
     return cur;
   }
 
-  private compile(doc: string, pointer: string): ValidateFunction {
+  private compile(doc: string, pointer: string): Validator {
     const ref = pointer
       .split('/')
       .map((p, i) => (i === 0 ? p : encodeURIComponent(p)))
       .join('/');
-    return this.ajv.compile({ $ref: `${BASE}${doc}#${ref}` });
+    let fn: ValidateFunction | undefined;
+    const validate: Validator = (value) => {
+      fn ??= this.ajv.compile({ $ref: `${BASE}${doc}#${ref}` });
+      const ok = fn(value) as boolean;
+      validate.errors = fn.errors;
+      return ok;
+    };
+    return validate;
   }
 
   private typeOf(doc: string, schema: Json, pointer: string): string | undefined {
