@@ -12,7 +12,6 @@ import {
   isAbortError,
   newIdempotencyKey,
   registerStrings,
-  solvePow,
   type Sleep,
 } from '@civic-elements/core';
 import {
@@ -439,7 +438,11 @@ export class CivicAppointmentPicker extends CivicElement {
     this.proofAbort = new AbortController();
     const signal = this.proofAbort.signal;
     const pending = (async () => {
-      const ch = await this.api.request('GET', '/v1/antibot/challenge', { check: checks.challenge, signal });
+      // Loaded on demand: a page that only shows the picker's first step does not pay for SHA-256.
+      const [ch, { solvePow }] = await Promise.all([
+        this.api.request('GET', '/v1/antibot/challenge', { check: checks.challenge, signal }),
+        import('@civic-elements/core/antibot'),
+      ]);
       // Small slices on the main thread while the citizen looks at days (no Worker: see DESIGN.md).
       const nonce = await solvePow(ch.challenge, ch.difficulty, { signal, sliceMs: 4, yieldToMain });
       return { challenge: ch.challenge, nonce: String(nonce), signature: ch.signature, expiresAt: Date.parse(ch.expiresAt) };
