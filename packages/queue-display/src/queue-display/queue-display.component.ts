@@ -10,6 +10,7 @@ import {
 import { NAMESPACE } from '../locales/index.js';
 import type { QueueStatus, Ticket } from '../shared/api.js';
 import { delegatingClock } from '../shared/clock.js';
+import { Chime, createAudioContext, type ChimeAudioContext } from '../shared/chime.js';
 import { TitleFlasher, browserNotifications } from '../shared/notify.js';
 import { QueueFeed } from '../shared/queue-feed.js';
 import { TicketController } from '../shared/ticket-controller.js';
@@ -58,6 +59,9 @@ export class CivicQueueDisplay extends CivicElement {
   /** Time source (tests pass a manual clock). */
   @property({ attribute: false }) clock?: Partial<RealtimeClock>;
 
+  /** Makes the audio context for the notice sound, in the click that takes a ticket (tests pass a fake). */
+  @property({ attribute: false }) audioContextFactory: () => ChimeAudioContext | undefined = createAudioContext;
+
   @state() private chosen?: string;
   @state() private notifyByEmail = false;
   @state() private email = '';
@@ -69,6 +73,8 @@ export class CivicQueueDisplay extends CivicElement {
   private readonly time = delegatingClock(() => this.clock);
   private readonly announcer = new AnnouncerController(this);
   private readonly flasher = new TitleFlasher(this.time);
+  /** The notice sound; browsers allow audio only after a user gesture (taking a ticket, allowing notices). */
+  private chime: Chime | undefined;
 
   private readonly feed = new QueueFeed(this, {
     location: () => this.location,
@@ -106,6 +112,7 @@ export class CivicQueueDisplay extends CivicElement {
 
   private notice(kind: 'near' | 'called' | 'over', ticket: Ticket): void {
     const t = this.localize.t;
+    if (kind !== 'over') this.chime?.play();
     if (kind === 'near') {
       this.announcer.announce(t('ticket.near'), { assertive: true });
       this.flasher.flash(t('ticket.nearTitle', { number: ticket.number }));
@@ -143,6 +150,7 @@ export class CivicQueueDisplay extends CivicElement {
       body['notify'] = { email: this.email.trim(), whenAhead: this.nearAhead };
     }
     this.forgotten = false;
+    this.unlockSound();
     const number = await this.holder.take('/v1/queues/{location}/tickets', { location: this.location }, body);
     if (number) {
       this.emit('civic-ticket-taken', { number });
@@ -171,7 +179,19 @@ export class CivicQueueDisplay extends CivicElement {
     this.renderRoot.querySelector<HTMLElement>('#take-title')?.focus();
   }
 
+  /** Creates the audio context inside a user gesture, once. */
+  private unlockSound(): void {
+    if (this.chime) return;
+    try {
+      const context = this.audioContextFactory();
+      if (context) this.chime = new Chime(context);
+    } catch {
+      // No audio here: the announcement and the title flash remain.
+    }
+  }
+
   private async onAllowNotifications(): Promise<void> {
+    this.unlockSound();
     this.permission = await browserNotifications.request();
   }
 

@@ -244,6 +244,38 @@ describe('<civic-queue-display>', () => {
       await expectAccessible(el, { state: '.called' });
     });
 
+    it('plays the notice sound when the turn is near and when called (audio unlocked by taking the ticket)', async () => {
+      const el = await render();
+      const tones: number[] = [];
+      let made = 0;
+      const osc = () => ({ type: 'sine', frequency: { setValueAtTime: (v: number) => tones.push(v) }, connect: () => undefined, start: () => undefined, stop: () => undefined });
+      let now = 0;
+      el.audioContextFactory = () => {
+        made++;
+        return {
+          get currentTime() {
+            return (now += 10);
+          },
+          destination: {},
+          state: 'running',
+          resume: () => Promise.resolve(),
+          createOscillator: osc,
+          createGain: () => ({ gain: { setValueAtTime: () => undefined, exponentialRampToValueAtTime: () => undefined }, connect: () => undefined }),
+        };
+      };
+      await takeTicket(el);
+      expect(made).to.equal(1);
+      expect(tones).to.deep.equal([]);
+      const holder = (el as unknown as { holder: { realtime: { state: string } } }).holder;
+      await waitUntil(() => holder.realtime.state === 'connected', 'ticket stream');
+      callNext();
+      callNext();
+      await waitUntil(() => tones.length === 2, 'near sound');
+      for (let i = 0; i < 4; i++) callNext();
+      await waitUntil(() => tones.length === 4, 'called sound');
+      expect(tones).to.deep.equal([660, 523.25, 660, 523.25]);
+    });
+
     it('sends the e-mail notice request only when asked, and then says so', async () => {
       const el = await render();
       const box = root(el).querySelector<HTMLInputElement>('input[type="checkbox"]')!;
