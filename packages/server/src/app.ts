@@ -65,7 +65,7 @@ export interface AppOptions {
   contract: Contract;
   ctx: ServerContext;
   handlers: Handlers;
-  /** Address of the client (from the Node socket); default `unknown`. */
+  /** Address of the client; default: the Node socket's remote address (put a trusted proxy's header here). */
   clientIp?: (request: Request) => string;
   /** Adds routes outside the contract (e.g. the development outbox page). */
   extend?: (app: Hono) => void;
@@ -117,7 +117,8 @@ export function createApp(o: AppOptions): Hono {
         const started = performance.now();
         let status = 500;
         try {
-          const response = await run(op, c.req.raw, c.req.param() as Record<string, string>);
+          const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+          const response = await run(op, c.req.raw, c.req.param() as Record<string, string>, incoming?.socket?.remoteAddress);
           status = response.status;
           return response;
         } catch (error) {
@@ -138,7 +139,7 @@ export function createApp(o: AppOptions): Hono {
     return fail(500, 'internal', 'The server could not answer this request.');
   });
 
-  async function run(op: OperationSpec, request: Request, rawParams: Record<string, string>): Promise<Response> {
+  async function run(op: OperationSpec, request: Request, rawParams: Record<string, string>, remote: string | undefined): Promise<Response> {
     const handler = handlers[op.operationId];
     const url = new URL(request.url);
     const params: Record<string, string> = {};
@@ -156,7 +157,7 @@ export function createApp(o: AppOptions): Hono {
       params,
       body: undefined,
       lang: negotiateLanguage(request.headers.get('Accept-Language'), languages),
-      ip: o.clientIp?.(request) ?? 'unknown',
+      ip: o.clientIp?.(request) ?? remote ?? 'unknown',
     };
 
     // 1. Rate limit.

@@ -110,12 +110,10 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     await retention();
 
     contractCache ??= new Contract();
-    const sockets = new WeakMap<Request, string>();
     const app = createApp({
       contract: contractCache,
       ctx,
       handlers,
-      clientIp: (r) => sockets.get(r) ?? 'unknown',
       ...(outbox && { extend: (a) => a.get('/dev/outbox', () => outboxPage(outbox)) }),
     });
     const fetch = async (request: Request) => app.fetch(request);

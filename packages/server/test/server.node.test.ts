@@ -229,6 +229,32 @@ describe('server on PGlite', () => {
   });
 });
 
+describe('server on PGlite: rate limits', () => {
+  it('answers 429 with Retry-After once a client used up its window', async () => {
+    const s = await pgliteServer({ env: { CIVIC_RATE_LIMITS: 'on' } });
+    try {
+      const statuses: number[] = [];
+      let limited: Awaited<ReturnType<typeof api>> | undefined;
+      for (let i = 0; i < 61; i++) {
+        const r = await api(s.url, 'GET', '/v1/antibot/challenge');
+        statuses.push(r.status);
+        if (r.status === 429) limited = r;
+      }
+      assert.deepEqual(statuses.slice(0, 60), Array(60).fill(200));
+      assert.ok(limited, 'the 61st challenge in a minute is refused');
+      assert.equal(limited.body.code, 'rate_limited');
+      const wait = Number(limited.headers.get('Retry-After'));
+      assert.ok(wait >= 1 && wait <= 60);
+      assert.equal(limited.body.retryAfter, wait);
+      s.clock.advance(61_000);
+      assert.equal((await api(s.url, 'GET', '/v1/antibot/challenge')).status, 200);
+    } finally {
+      await s.close();
+      rmSync(s.dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('server on PGlite: shutdown', () => {
   it('ends open event streams and then stops', async () => {
     const s = await pgliteServer();
