@@ -4,7 +4,7 @@
  * tests take: `CIVIC_TEST_MODE=1` just changes the defaults of the three settings below.
  */
 export interface BackendSettings {
-  /** Leading zero bits the proof of work needs (default 18; test mode 1). */
+  /** Leading zero bits the proof of work needs (default 16 ≈ 0.8 s in a browser; test mode 1). */
   powDifficulty: number;
   /** Rate limits on lookups, holds and tickets (default on; test mode off). */
   rateLimits: boolean;
@@ -12,7 +12,7 @@ export interface BackendSettings {
   holdTtlSeconds: number;
 }
 
-export const DEFAULT_SETTINGS: BackendSettings = { powDifficulty: 18, rateLimits: true, holdTtlSeconds: 600 };
+export const DEFAULT_SETTINGS: BackendSettings = { powDifficulty: 16, rateLimits: true, holdTtlSeconds: 600 };
 export const TEST_MODE_SETTINGS: BackendSettings = { powDifficulty: 1, rateLimits: false, holdTtlSeconds: 5 };
 
 function int(value: string | undefined, name: string): number | undefined {
