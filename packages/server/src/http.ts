@@ -107,6 +107,14 @@ export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
   constructor(private readonly now: () => number) {}
 
+  /** Seconds to wait when `key` used up `limit` in its current window (without counting a use). */
+  blocked(key: string, limit: number, windowMs: number): number | undefined {
+    const w = this.windows.get(key);
+    const now = this.now();
+    if (!w || now - w.start >= windowMs || w.count < limit) return undefined;
+    return Math.max(1, Math.ceil((w.start + windowMs - now) / 1000));
+  }
+
   /** Counts one use of `key`; returns the seconds to wait when the window is used up. */
   hit(key: string, limit: number, windowMs: number): number | undefined {
     const now = this.now();

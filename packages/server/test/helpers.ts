@@ -33,13 +33,15 @@ export interface TestServer extends RunningServer {
   clock: TestClock;
 }
 
-export async function pgliteServer(o: { dataDir?: string; env?: Record<string, string>; clock?: TestClock; log?: Logger } = {}): Promise<TestServer> {
+export async function pgliteServer(o: { dataDir?: string; env?: Record<string, string>; clock?: TestClock; log?: Logger; deliveryMs?: number } = {}): Promise<TestServer> {
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'civic-server-'));
   const clock = o.clock ?? new TestClock();
   const s = await startServer({
     config: configFromEnv({ CIVIC_TEST_MODE: '1', CIVIC_DATA_DIR: dataDir, PORT: '0', CIVIC_CORS_ORIGINS: ORIGIN, CIVIC_SECRET: 'test-secret-0123456789', CIVIC_HOLD_TTL_SECONDS: String(TEST_HOLD_TTL_SECONDS), ...o.env }),
     clock,
     log: o.log ?? silentLogger,
+    // Tests deliver e-mails explicitly (server.deliver()), so nothing races them.
+    deliveryMs: o.deliveryMs ?? 0,
   });
   return Object.assign(s, { url: s.url!, dataDir, clock });
 }

@@ -87,3 +87,23 @@ describe('server: notifications and retention', () => {
     assert.equal((await api(s.url, 'GET', `/v1/bookings/${b.body.id}`, { token: b.body.manageToken })).status, 401);
   });
 });
+
+describe('server: delivery loop', () => {
+  it('sends pending e-mails by itself', async () => {
+    const s = await pgliteServer({ deliveryMs: 50 });
+    try {
+      const slot = await firstSlot(s.url);
+      const h = await hold(s.url, slot);
+      assert.equal((await book(s.url, h.body.holdId, { email: 'loop@example.org' })).status, 201);
+      let found = false;
+      for (let i = 0; i < 200 && !found; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        found = readdirSync(join(s.dataDir, 'outbox')).some((f) => readMail(readFileSync(join(s.dataDir, 'outbox', f), 'utf8')).headers.to === 'loop@example.org');
+      }
+      assert.ok(found, 'the confirmation reached the outbox without a manual deliver()');
+    } finally {
+      await s.close();
+      rmSync(s.dataDir, { recursive: true, force: true });
+    }
+  });
+});

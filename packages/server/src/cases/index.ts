@@ -11,10 +11,11 @@ import type { Handlers, RequestContext, ServerContext } from '../app.js';
 import type { Db, Queryable } from '../db.js';
 import type { EventBus, SseEvent } from '../events.js';
 import { resumeId } from '../events.js';
-import { bearer, fail, invalid, json, sameSecret, token, unauthorized } from '../http.js';
+import { RateLimiter, bearer, fail, invalid, json, rateLimited, sameSecret, token, unauthorized } from '../http.js';
 
 export const CASE_TOKEN_TTL_MS = 60 * 60 * 1000;
-export const LOOKUP_LIMITS = { perClient: 30, windowMs: 15 * 60 * 1000 };
+/** `lookupCase`: attempts per client, and failed attempts per reference (guessing a second factor), per window. */
+export const LOOKUP_LIMITS = { perClient: 30, perReference: 5, windowMs: 15 * 60 * 1000 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const normaliseReference = (s: string) => s.replace(/\s+/g, '').toUpperCase();
@@ -135,6 +136,7 @@ export function createCases(ctx: ServerContext, bus: EventBus) {
   const tz = ctx.seed.town.timeZone;
   const now = () => ctx.clock.now();
   const channel = (id: string) => `case:${id}`;
+  const failures = new RateLimiter(now);
 
   const load = async (q: Queryable, id: string, lock = false): Promise<Case | undefined> =>
     (await q.query<{ data: Case }>(`SELECT data FROM cases WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])).rows[0]?.data;
@@ -154,13 +156,21 @@ export function createCases(ctx: ServerContext, bus: EventBus) {
       limit: { bucket: 'lookup', max: LOOKUP_LIMITS.perClient, windowMs: LOOKUP_LIMITS.windowMs },
       async handle({ body, lang }) {
         const b = body as { reference: string; secondFactor: { kind: 'birthdate' | 'passcode'; value: string } };
+        const target = `lookup-ref:${normaliseReference(b.reference)}`;
+        if (ctx.config.settings.rateLimits) {
+          const wait = failures.blocked(target, LOOKUP_LIMITS.perReference, LOOKUP_LIMITS.windowMs);
+          if (wait !== undefined) return rateLimited(wait);
+        }
         const row = (await db.query<{ data: Case }>('SELECT data FROM cases WHERE reference_norm = $1', [normaliseReference(b.reference)])).rows[0];
         const found = row?.data;
         // The same comparison runs whether or not the reference exists.
         const expected = found?.secondFactor[b.secondFactor.kind] ?? 'no-such-case-0000';
         const given = b.secondFactor.kind === 'passcode' ? normalisePasscode(b.secondFactor.value) : b.secondFactor.value;
         const ok = sameSecret(b.secondFactor.kind === 'passcode' ? normalisePasscode(expected) : expected, given) && found !== undefined;
-        if (!ok || !found) return fail(404, 'case_not_found', localise({ de: 'Bitte prüfen Sie Aktenzeichen und zweites Merkmal.', en: 'Please check the reference and the second factor.' }, lang));
+        if (!ok || !found) {
+          failures.hit(target, Number.MAX_SAFE_INTEGER, LOOKUP_LIMITS.windowMs);
+          return fail(404, 'case_not_found', localise({ de: 'Bitte prüfen Sie Aktenzeichen und zweites Merkmal.', en: 'Please check the reference and the second factor.' }, lang));
+        }
         const accessToken = token('cat_');
         const expiresAt = now() + CASE_TOKEN_TTL_MS;
         await db.query('DELETE FROM case_tokens WHERE expires_at <= $1', [now()]);
