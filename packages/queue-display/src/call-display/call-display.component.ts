@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { AnnouncerController, CivicElement, baseStyles, errorMessage, type RealtimeClock } from '@civic-elements/core';
 import { NAMESPACE, spokenTemplate } from '../locales/index.js';
 import { callKey, type QueueCall, type QueueStatus } from '../shared/api.js';
-import { Chime, createAudioContext, type ChimeAudioContext } from '../shared/chime.js';
+import type { Chime, ChimeAudioContext } from '../shared/chime.js';
 import { delegatingClock } from '../shared/clock.js';
 import { QueueFeed } from '../shared/queue-feed.js';
 import styles from './call-display.styles.js';
@@ -52,8 +52,8 @@ export class CivicCallDisplay extends CivicElement {
   /** Time source (tests pass a manual clock). */
   @property({ attribute: false }) clock?: Partial<RealtimeClock>;
 
-  /** Makes the audio context on "start" (tests pass a fake). */
-  @property({ attribute: false }) audioContextFactory: () => ChimeAudioContext | undefined = createAudioContext;
+  /** Makes the audio context on "start" (tests pass a fake; default: the browser's AudioContext). */
+  @property({ attribute: false }) audioContextFactory?: () => ChimeAudioContext | undefined;
 
   /** Speech output (default: the browser's `speechSynthesis`). */
   @property({ attribute: false }) speech?: Speech;
@@ -137,10 +137,15 @@ export class CivicCallDisplay extends CivicElement {
   }
 
   private start(): void {
-    // Inside the click: browsers unlock audio only in a user gesture.
-    const context = this.audioContextFactory();
-    this.chime = context ? new Chime(context) : undefined;
+    // After this click the page has sticky user activation: audio may start. The chime's code
+    // loads only now.
     this.started = true;
+    import('../shared/chime.js')
+      .then(({ Chime, createAudioContext }) => {
+        const context = (this.audioContextFactory ?? createAudioContext)();
+        this.chime = context ? new Chime(context) : undefined;
+      })
+      .catch(() => undefined);
     this.announcer.announce(this.localize.t('board.started'));
     if (!document.fullscreenElement && this.requestFullscreen) {
       this.requestFullscreen().catch(() => undefined);

@@ -10,7 +10,7 @@ import {
 import { NAMESPACE } from '../locales/index.js';
 import type { QueueStatus, Ticket } from '../shared/api.js';
 import { delegatingClock } from '../shared/clock.js';
-import { Chime, createAudioContext, type ChimeAudioContext } from '../shared/chime.js';
+import type { Chime, ChimeAudioContext } from '../shared/chime.js';
 import { TitleFlasher, browserNotifications } from '../shared/notify.js';
 import { QueueFeed } from '../shared/queue-feed.js';
 import { TicketController } from '../shared/ticket-controller.js';
@@ -60,7 +60,7 @@ export class CivicQueueDisplay extends CivicElement {
   @property({ attribute: false }) clock?: Partial<RealtimeClock>;
 
   /** Makes the audio context for the notice sound, in the click that takes a ticket (tests pass a fake). */
-  @property({ attribute: false }) audioContextFactory: () => ChimeAudioContext | undefined = createAudioContext;
+  @property({ attribute: false }) audioContextFactory?: () => ChimeAudioContext | undefined;
 
   @state() private chosen?: string;
   @state() private notifyByEmail = false;
@@ -75,6 +75,7 @@ export class CivicQueueDisplay extends CivicElement {
   private readonly flasher = new TitleFlasher(this.time);
   /** The notice sound; browsers allow audio only after a user gesture (taking a ticket, allowing notices). */
   private chime: Chime | undefined;
+  private unlocking: Promise<void> | undefined;
 
   private readonly feed = new QueueFeed(this, {
     location: () => this.location,
@@ -179,15 +180,19 @@ export class CivicQueueDisplay extends CivicElement {
     this.renderRoot.querySelector<HTMLElement>('#take-title')?.focus();
   }
 
-  /** Creates the audio context inside a user gesture, once. */
+  /** Creates the audio context after a user gesture (the page then has sticky activation), once.
+   * The chime's code loads only then. */
   private unlockSound(): void {
-    if (this.chime) return;
-    try {
-      const context = this.audioContextFactory();
-      if (context) this.chime = new Chime(context);
-    } catch {
-      // No audio here: the announcement and the title flash remain.
-    }
+    if (this.chime || this.unlocking) return;
+    this.unlocking = import('../shared/chime.js')
+      .then(({ Chime, createAudioContext }) => {
+        const context = (this.audioContextFactory ?? createAudioContext)();
+        if (context) this.chime = new Chime(context);
+      })
+      .catch(() => {
+        // No audio here: the announcement and the title flash remain.
+        this.unlocking = undefined;
+      });
   }
 
   private async onAllowNotifications(): Promise<void> {
