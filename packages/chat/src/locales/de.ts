@@ -50,6 +50,10 @@ const de = {
   send: 'Senden',
   reconnecting: 'Verbindung unterbrochen. Sie wird wiederhergestellt; Ihre Nachrichten gehen nicht verloren.',
   link: '{{text}} (öffnet in neuem Tab)',
+  actions: 'Gespräch',
+  end: 'Gespräch beenden',
+  transcript: 'Verlauf herunterladen',
+  restart: 'Neues Gespräch beginnen',
   errors: {
     closed: 'Der Chat ist gerade nicht besetzt.',
     conversation_ended: 'Das Gespräch wurde bereits beendet.',

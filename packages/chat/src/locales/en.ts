@@ -50,6 +50,10 @@ const en: typeof de = {
   send: 'Send',
   reconnecting: 'Connection lost. It is being restored; your messages will not be lost.',
   link: '{{text}} (opens in a new tab)',
+  actions: 'Conversation',
+  end: 'End conversation',
+  transcript: 'Download transcript',
+  restart: 'Start a new conversation',
   errors: {
     closed: 'The chat is not staffed right now.',
     conversation_ended: 'The conversation has already ended.',

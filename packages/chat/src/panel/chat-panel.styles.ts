@@ -94,6 +94,11 @@ export const panelStyles = css`
     flex: 1;
     min-block-size: 0;
   }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--civic-space-xs);
+  }
   .who,
   .notice,
   .typing,

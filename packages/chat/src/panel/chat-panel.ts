@@ -5,6 +5,7 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import {
   CivicApiError,
   LocalizeController,
@@ -405,6 +406,13 @@ export class ChatPanel implements ReactiveController {
     const state = this.realtime.state;
     const suggestions = s.suggestions;
     return html`<div class="conversation">
+      <div class="actions" part="actions" role="group" aria-label=${t('actions')}>
+        <button type="button" class="transcript" @click=${() => void this.downloadTranscript()}>${t('transcript')}</button>
+        ${s.ended
+          ? html`<button type="button" class="restart" @click=${() => void this.restart()}>${t('restart')}</button>`
+          : html`<button type="button" class="end" @click=${() => void this.end()}>${t('end')}</button>`}
+      </div>
+      ${this.actionError ? html`<p class="error" role="alert">${errorMessage(t, this.actionError)}</p>` : nothing}
       <p class="who" part="agent">${s.agent ? t('withAgent', { name: s.agent }) : t('withBot')}</p>
       ${state === 'reconnecting' || state === 'stale'
         ? html`<p class="notice" role="status">${t('reconnecting')}</p>`
@@ -414,7 +422,13 @@ export class ChatPanel implements ReactiveController {
         : nothing}
       <div class="log" part="log" role="log" aria-labelledby="civic-chat-log-label" tabindex="0">
         <span id="civic-chat-log-label" class="visually-hidden">${t('log')}</span>
-        ${s.list.map((item) => this.renderItem(item))}
+        ${repeat(
+          s.list,
+          // Keyed, so earlier messages are inserted before the others instead of re-writing them
+          // (a re-written node in a live region would be read out again).
+          (item) => (item.type === 'pending' ? `c:${item.item.clientId}` : `s:${item.seq}`),
+          (item) => this.renderItem(item),
+        )}
       </div>
       ${this.typing
         ? html`<p class="typing" part="typing" role="status">${t('typing', { name: this.authorName(this.typing.kind, this.typing.name) })}</p>`
@@ -522,6 +536,62 @@ export class ChatPanel implements ReactiveController {
     this.draft = '';
     this.sendTyping(false);
     this.sendText(text);
+    this.host.requestUpdate();
+  }
+
+  private actionError?: unknown;
+
+  /** Ends the conversation (the desk sees it ended; the transcript stays available). */
+  async end(): Promise<void> {
+    const s = this.session;
+    if (!s || s.ended) return;
+    this.actionError = undefined;
+    try {
+      await this.client().request('POST', '/v1/chat/conversations/{id}/end', { params: { id: s.id }, token: s.token });
+      s.ended = true;
+      this.hideTyping();
+    } catch (error) {
+      this.actionError = error;
+    }
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('.restart')?.focus();
+  }
+
+  /** Forgets the conversation (storage included) and starts over from the privacy notice. */
+  async restart(): Promise<void> {
+    this.view = this.availability ? 'prechat' : 'loading';
+    this.realtime.stop();
+    this.session?.forget();
+    this.session = undefined;
+    this.consent = false;
+    this.consentMissing = false;
+    this.actionError = undefined;
+    this.draft = '';
+    this.hideTyping();
+    await this.loadAvailability();
+    if (this.view === 'prechat') this.focusInitial();
+  }
+
+  /** Downloads the conversation as a text file (`chat-<date>.txt`). */
+  async downloadTranscript(): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    this.actionError = undefined;
+    try {
+      const blob = await this.client().download('/v1/chat/conversations/{id}/transcript', {
+        params: { id: s.id },
+        token: s.token,
+        accept: 'text/plain',
+      });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `chat-${new Date(this.clock.now()).toISOString().slice(0, 10)}.txt`;
+      a.click();
+      this.clock.setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+    } catch (error) {
+      this.actionError = error;
+    }
     this.host.requestUpdate();
   }
 

@@ -114,7 +114,10 @@ describe('<civic-chat> conversation', () => {
     expect(text(typing)).to.equal('Frau Schmidt schreibt …');
     await expectAccessible(el, { state: '[part=typing]' });
     await clock.advance(4000);
+    const timer = () => (el.panel as unknown as { typing?: { timer: unknown } }).typing?.timer;
+    const first = timer();
     mock.api.state.chat.typing(conversation(mock), { kind: 'agent', name: 'Frau Schmidt' }, true);
+    await waitUntil(() => timer() !== first, 'the repeat arrived');
     await clock.advance(4000);
     expect($(el, '[part=typing]')).to.not.equal(null);
     await clock.advance(1000);
