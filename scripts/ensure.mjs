@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Makes a fresh clone ready for `npm start` and `npm test` with nothing typed before:
-// installs npm packages when missing or out of date, and finds (or, as root on Debian, installs)
-// Chromium. Dependency-free on purpose: it runs before node_modules exists.
+// installs npm packages when missing or out of date; with --test it also finds (or, as root on
+// Debian, installs) Chromium and PostgreSQL 15, which only the tests need. `npm start` needs Node
+// alone. Dependency-free on purpose: it runs before node_modules exists.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { findChrome } from './chrome-path.mjs';
@@ -55,13 +56,34 @@ const hasApt = () => {
   }
 };
 
+const forTests = process.argv.includes('--test');
+if (!forTests) {
+  log(`ready: Node ${process.versions.node}`);
+  process.exit(0);
+}
+
 if (!findChrome()) {
   if (isRoot && hasApt()) installWithApt(['chromium'], 'Chromium not found');
-  if (!findChrome()) {
+  const forTests = process.argv.includes('--test');
+if (!forTests) {
+  log(`ready: Node ${process.versions.node}`);
+  process.exit(0);
+}
+
+if (!findChrome()) {
     console.error(
       '[ensure] Chromium was not found. Install it (Debian: `sudo apt-get install chromium`) or set CHROME_PATH to a Chromium/Chrome binary.',
     );
     process.exit(1);
   }
 }
-log(`ready: Node ${process.versions.node}, Chromium at ${findChrome()}`);
+// The reference server's tests run the conformance suite against a real PostgreSQL 15 too.
+const PG_INITDB = '/usr/lib/postgresql/15/bin/initdb';
+if (!existsSync(PG_INITDB)) {
+  if (isRoot && hasApt()) installWithApt(['postgresql-15'], 'PostgreSQL 15 not found');
+  if (!existsSync(PG_INITDB)) {
+    console.error('[ensure] PostgreSQL 15 was not found (the server tests need it). Debian: `sudo apt-get install postgresql-15`.');
+    process.exit(1);
+  }
+}
+log(`ready: Node ${process.versions.node}, Chromium at ${findChrome()}, PostgreSQL 15`);

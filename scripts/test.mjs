@@ -23,6 +23,7 @@ const STEPS = [
   nodeTest('integrations', 'integrations/test/*.node.test.ts'),
   nodeTest('simulator', 'packages/simulator/test/*.test.ts'),
   nodeTest('conformance', 'packages/contract/conformance/test/*.test.ts'),
+  nodeTest('server', 'packages/server/test/*.node.test.ts'),
   { name: 'unit', cmd: 'npx web-test-runner', results: 'unit' },
   { name: 'build', cmd: 'node scripts/build.mjs' },
   { name: 'size', cmd: 'node scripts/size.mjs', results: 'size' },

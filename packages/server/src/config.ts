@@ -4,7 +4,7 @@
  * CIVIC_TEST_MODE) are read by the mock's `settingsFromEnv`, so both back ends read them alike.
  */
 import { join } from 'node:path';
-import { settingsFromEnv, type BackendSettings } from '@civic-elements/mock-api';
+import { settingsFromEnv, type BackendSettings } from '@civic-elements/mock-api/settings';
 import { retentionFromEnv, type RetentionPeriods } from './retention.js';
 
 export interface ServerConfig {
