@@ -171,3 +171,23 @@ export const EndedDe: Story = {
   parameters: { smoke: { waitFor: 'p.event' } },
 };
 export const EndedEn: Story = { ...EndedDe, args: { lang: 'en' } };
+
+// Offline message (desk closed): the form is part of DeskClosed; this is the confirmation.
+export const OfflineSentDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare(undefined, () => Object.assign(api.state.chat.desk, { online: false }))],
+  play: async ({ canvasElement }) => {
+    const el = chatOf(canvasElement);
+    const email = await until(() => el.shadowRoot!.querySelector<HTMLInputElement>('#civic-chat-offline-email'));
+    email.value = 'erika@example.org';
+    email.dispatchEvent(new Event('input'));
+    const text = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#civic-chat-offline-text')!;
+    text.value = 'Brauche ich für die Anmeldung einen Termin?';
+    text.dispatchEvent(new Event('input'));
+    inShadow(el, '#civic-chat-offline-consent')!.click();
+    await el.updateComplete;
+    inShadow(el, '.offline-form button[type=submit]')!.click();
+  },
+  parameters: { smoke: { waitFor: '.offline-sent' } },
+};
+export const OfflineSentEn: Story = { ...OfflineSentDe, args: { lang: 'en' } };

@@ -63,6 +63,27 @@ export const panelStyles = css`
     color: inherit;
     border-color: currentColor;
   }
+  .offline-form {
+    display: flex;
+    flex-direction: column;
+    gap: var(--civic-space-xs);
+  }
+  .offline-form input[type='email'],
+  .offline-form textarea {
+    font: inherit;
+    font-size: max(16px, 1rem);
+    padding: var(--civic-space-xs) var(--civic-space-sm);
+    border: 1px solid var(--civic-color-border);
+    border-radius: var(--civic-radius-sm);
+    background: var(--civic-color-surface);
+    color: var(--civic-color-text);
+  }
+  .offline-sent {
+    padding: var(--civic-space-sm);
+    background: var(--civic-color-success-surface);
+    color: var(--civic-color-success);
+    border-radius: var(--civic-radius-sm);
+  }
   .hours {
     margin: 0;
     padding-inline-start: var(--civic-space-lg);

@@ -126,3 +126,64 @@ describe('<civic-chat> before the conversation', () => {
     expect($(el, '#civic-chat-privacy a')).to.equal(null);
   });
 });
+
+describe('<civic-chat> offline message', () => {
+  let mock: MockWorker;
+  before(async () => {
+    mock = await mockChat({ now: AFTER_HOURS });
+  });
+  afterEach(() => cleanup(mock));
+
+  it('outside office hours takes a message with e-mail: checks the fields, confirms, stores nothing in the browser', async () => {
+    const { el } = await chat({ mode: 'inline', topic: 'meldewesen' });
+    const form = await shows(el, '.offline-form');
+    await expectAccessible(el, { state: '.offline-form' });
+    const email = $(el, '#civic-chat-offline-email') as HTMLInputElement;
+    const textarea = $(el, '#civic-chat-offline-text') as HTMLTextAreaElement;
+    form.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => el.shadowRoot!.activeElement === email, 'focus on the first invalid field');
+    expect($$(el, '.offline-form .field-error').map(text)).to.deep.equal([
+      'Bitte geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@beispiel.de.',
+      'Bitte schreiben Sie Ihre Nachricht.',
+      'Bitte stimmen Sie zu, damit wir Ihnen antworten können.',
+    ]);
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    await expectAccessible(el, { state: '.field-error' });
+    expect(mock.api.state.chat.offline.length).to.equal(0);
+
+    email.value = 'erika@example.org';
+    email.dispatchEvent(new Event('input'));
+    textarea.value = 'Brauche ich für die Anmeldung einen Termin?';
+    textarea.dispatchEvent(new Event('input'));
+    $(el, '#civic-chat-offline-consent')!.click();
+    await el.updateComplete;
+    $(el, '.offline-form button[type=submit]')!.click();
+    const done = await shows(el, '.offline-sent');
+    expect(text(done)).to.equal('Vielen Dank! Ihre Nachricht ist angekommen. Wir antworten Ihnen per E-Mail.');
+    expect(mock.api.state.chat.offline.map((m) => [m.email, m.text, m.topic, m.locale])).to.deep.equal([
+      ['erika@example.org', 'Brauche ich für die Anmeldung einen Termin?', 'meldewesen', 'de'],
+    ]);
+    nothingStored(mock); // no conversation, nothing in any storage
+    await expectAccessible(el, { state: '.offline-sent' });
+  });
+
+  it('keeps what the citizen typed when sending fails', async () => {
+    const { el } = await chat({ mode: 'inline' });
+    await shows(el, '.offline-form');
+    mock.api.faults.set({ status: 500, failNext: 1, match: 'sendOfflineMessage' });
+    const email = $(el, '#civic-chat-offline-email') as HTMLInputElement;
+    email.value = 'erika@example.org';
+    email.dispatchEvent(new Event('input'));
+    const textarea = $(el, '#civic-chat-offline-text') as HTMLTextAreaElement;
+    textarea.value = 'Hallo';
+    textarea.dispatchEvent(new Event('input'));
+    $(el, '#civic-chat-offline-consent')!.click();
+    await el.updateComplete;
+    $(el, '.offline-form button[type=submit]')!.click();
+    await shows(el, '.offline-form .error[role=alert]');
+    expect([email.value, textarea.value]).to.deep.equal(['erika@example.org', 'Hallo']);
+    $(el, '.offline-form button[type=submit]')!.click();
+    await shows(el, '.offline-sent');
+    expect(mock.api.state.chat.offline.length).to.equal(1);
+  });
+});
