@@ -15,7 +15,11 @@ declare module '@civic-elements/core' {
   }
 }
 
-registerStrings('chat-launcher', { de: launcherDe, en: launcherEn });
+registerStrings('chat-launcher', {
+  de: launcherDe,
+  en: launcherEn,
+  ar: () => import('../locales/launcher-ar.js').then((m) => m.default),
+});
 
 /**
  * @summary Real-time text chat with the town's service desk that never loses or duplicates a message.

@@ -30,7 +30,11 @@ import { chatStorageKey } from '../civic-chat/storage-key.js';
 
 export { panelStyles } from './chat-panel.styles.js';
 
-registerStrings('chat', { de, en: () => import('../locales/en.js').then((m) => m.default) });
+registerStrings('chat', {
+  de,
+  en: () => import('../locales/en.js').then((m) => m.default),
+  ar: () => import('../locales/ar.js').then((m) => m.default),
+});
 
 type View = 'loading' | 'error' | 'prechat' | 'starting' | 'conversation';
 

@@ -187,3 +187,24 @@ describe('<civic-chat> offline message', () => {
     expect(mock.api.state.chat.offline.length).to.equal(1);
   });
 });
+
+describe('<civic-chat> in Arabic', () => {
+  let mock: MockWorker;
+  before(async () => {
+    mock = await mockChat();
+  });
+  afterEach(() => cleanup(mock));
+
+  it('renders right to left with Arabic texts, launcher and panel', async () => {
+    const { el } = await chat({ lang: 'ar' });
+    await waitUntil(() => text($(el, 'button.launcher')) === 'الدردشة مع مكتب خدمة المواطنين', 'Arabic launcher');
+    expect($(el, '.base')!.getAttribute('dir')).to.equal('rtl');
+    await el.open();
+    await waitUntil(() => text($(el, '#civic-chat-title')) === 'الدردشة مع مكتب خدمة المواطنين', 'Arabic panel');
+    const panel = $(el, 'section.panel')!;
+    expect([panel.getAttribute('lang'), panel.getAttribute('dir')]).to.deep.equal(['ar', 'rtl']);
+    expect(getComputedStyle(panel).direction).to.equal('rtl');
+    await waitUntil(() => text($(el, '.availability p')) === 'متاح الآن: موظفان متصلان.', 'Arabic dual plural');
+    await expectAccessible(el, { state: '.consent-form' });
+  });
+});

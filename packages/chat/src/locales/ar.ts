@@ -1,0 +1,83 @@
+import type { Strings } from '@civic-elements/core';
+
+/**
+ * Texts of the chat panel (namespace `chat`), Arabic (right to left). Arabic has six plural forms
+ * (`Intl.PluralRules`: zero, one, two, few, many, other), so it has keys German lacks.
+ */
+const ar = {
+  title: 'الدردشة مع مكتب خدمة المواطنين',
+  close: 'إغلاق الدردشة',
+  loading: 'جارٍ تحميل الدردشة …',
+  availability: {
+    heading: 'أوقات التواصل',
+    onlineAgents_zero: 'لا يوجد موظفون متصلون الآن.',
+    onlineAgents_one: 'متاح الآن: موظف واحد متصل.',
+    onlineAgents_two: 'متاح الآن: موظفان متصلان.',
+    onlineAgents_few: 'متاح الآن: {{count}} موظفين متصلون.',
+    onlineAgents_many: 'متاح الآن: {{count}} موظفًا متصلون.',
+    onlineAgents_other: 'متاح الآن: {{count}} من الموظفين متصلون.',
+    botOnly: 'لا يوجد أحد متصل الآن. يجيب روبوت المدينة عن الأسئلة البسيطة.',
+    offline: 'الدردشة غير متاحة الآن.',
+    nextOpening: 'متاحة مجددًا ابتداءً من {{when}}.',
+    reply: 'تصلك الإجابة عادةً خلال {{duration}}.',
+    hours: 'أوقات الخدمة',
+    closedDay: 'مغلق',
+  },
+  privacy: {
+    heading: 'حماية البيانات',
+    notice:
+      'تُرسَل رسائلك إلى مكتب خدمة المواطنين وتُحفَظ هناك لمعالجة طلبك. لا تُنشأ محادثة ولا تُحفَظ في علامة التبويب هذه إلا بعد موافقتك (حتى تغلق علامة التبويب).',
+    link: 'سياسة الخصوصية',
+    consent: 'قرأت إشعار حماية البيانات وأوافق عليه.',
+    required: 'يرجى الموافقة على إشعار حماية البيانات لبدء الدردشة.',
+  },
+  start: 'بدء الدردشة',
+  starting: 'جارٍ بدء الدردشة …',
+  log: 'الرسائل',
+  you: 'أنت',
+  agent: 'مكتب خدمة المواطنين',
+  bot: 'روبوت المدينة',
+  system: 'ملاحظة',
+  withAgent: 'أنت تكتب مع {{name}}.',
+  withBot: 'أنت تكتب مع روبوت المدينة. سيتولى شخص المحادثة عندما يتفرغ أحد.',
+  joined: 'تولّى {{name}} المحادثة.',
+  joinedAnonymous: 'تولّى أحد الموظفين المحادثة.',
+  ended: 'انتهت المحادثة.',
+  sending: 'جارٍ الإرسال …',
+  sent: 'أُرسلت',
+  failed: 'لم تُرسَل. ستُعاد المحاولة تلقائيًا.',
+  failedFinal: 'لم تُرسَل.',
+  retry: 'إعادة الإرسال',
+  typing: '{{name}} يكتب …',
+  someone: 'مكتب خدمة المواطنين',
+  suggestions: 'ردود مقترحة',
+  earlier: 'عرض الرسائل السابقة',
+  message: 'رسالتك',
+  messageHint: 'مفتاح الإدخال يرسل، و Shift مع الإدخال يبدأ سطرًا جديدًا.',
+  send: 'إرسال',
+  reconnecting: 'انقطع الاتصال. تجري استعادته؛ لن تضيع رسائلك.',
+  link: '{{text}} (يفتح في علامة تبويب جديدة)',
+  offline: {
+    heading: 'اترك رسالة',
+    intro: 'اكتب لنا. سنرد عليك بالبريد الإلكتروني حالما يتوفر أحد.',
+    email: 'عنوان بريدك الإلكتروني',
+    text: 'رسالتك',
+    consent: 'أوافق على أن يحفظ مكتب خدمة المواطنين رسالتي وعنوان بريدي الإلكتروني للرد عليها.',
+    send: 'إرسال الرسالة',
+    sending: 'جارٍ الإرسال …',
+    emailInvalid: 'يرجى إدخال عنوان بريد إلكتروني صالح، مثل name@example.org.',
+    textMissing: 'يرجى كتابة رسالتك.',
+    consentMissing: 'يرجى الموافقة حتى نتمكن من الرد عليك.',
+    sent: 'شكرًا لك! وصلت رسالتك. سنرد عليك بالبريد الإلكتروني.',
+  },
+  actions: 'المحادثة',
+  end: 'إنهاء المحادثة',
+  transcript: 'تنزيل سجل المحادثة',
+  restart: 'بدء محادثة جديدة',
+  errors: {
+    closed: 'الدردشة غير متاحة الآن.',
+    conversation_ended: 'انتهت المحادثة بالفعل.',
+  },
+} satisfies Strings;
+
+export default ar;
