@@ -5,4 +5,4 @@ export { Contract, type OperationSpec, type FieldError } from './contract.js';
 export { openDb, openPglite, openPostgres, migrate, type Db, type Queryable } from './db.js';
 export { MIGRATIONS } from './migrations.js';
 export { jsonLogger, silentLogger, type Logger } from './log.js';
-export { buildIcs, foldLine, icsText } from './ics.js';
+export { buildIcs, foldLine, icsText } from '@civic-elements/mock-api/ics';

@@ -12,7 +12,7 @@ import type { Queryable } from '../db.js';
 import { Abort, fingerprint, idempotent, type Created } from '../idempotency.js';
 import { Antibot } from '../antibot.js';
 import { bearer, fail, invalid, invalidBody, invalidQuery, json, noContent, notFound, problem, token, unauthorized, sameSecret } from '../http.js';
-import { buildIcs } from '../ics.js';
+import { buildIcs } from '@civic-elements/mock-api/ics';
 import type { FieldError } from '../contract.js';
 import type { Mail, PendingNotification } from '../notifier.js';
 import { Book, SlotTaken, type ServiceQty } from './book.js';
