@@ -27,10 +27,13 @@ export default {
         headless: true,
         args: CHROME_ARGS,
       },
-      // With two test files at once, one page is in a background tab that gets no animation
-      // frames (fixture() waits for one) and no focus: emulate focus for every page.
+      // Every test file gets its own browser context, so storage (localStorage, sessionStorage,
+      // cookies, IndexedDB) never leaks between files running at the same time. With two test
+      // files at once, one page is in a background tab that gets no animation frames (fixture()
+      // waits for one) and no focus: emulate focus for every page.
       async createPage({ browser }) {
-        const page = await browser.newPage();
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
         const session = await page.createCDPSession();
         await session.send('Emulation.setFocusEmulationEnabled', { enabled: true });
         return page;

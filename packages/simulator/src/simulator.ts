@@ -301,7 +301,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     }
     if (features.offices) {
       for (const o of world.offices) {
-        offices.push({ office: o, nextAt: now, arrivalAt: now + minutes(exponential(random, officeArrivalMean(o))), chairs: o.chairs.map((id) => ({ id })) });
+        offices.push({ office: o, nextAt: now, arrivalAt: now + minutes(exponential(random, officeArrivalMean(o))), chairs: o.chairs.map((id) => (o.busyChairs?.includes(id) ? { id, foreignSince: now } : { id })) });
       }
     }
     if (features.cases) {

@@ -18,6 +18,8 @@ export interface WorldOffice {
   id: string;
   /** Chair ids (`1` … `chairs`, as the back ends create them from the seed). */
   chairs: string[];
+  /** Chairs the seed starts in a call of someone else's (`1` … `chairsBusy`). */
+  busyChairs?: string[];
   averageMinutes: number;
   /** Video rooms are `joinBaseUrl` + a random room code. */
   joinBaseUrl: string;
@@ -78,6 +80,7 @@ export function worldFromSeed(seed: SeedFile = musterstadt, options: WorldOption
     offices: seed.offices.map((o) => ({
       id: o.id,
       chairs: Array.from({ length: o.chairs }, (_, i) => String(i + 1)),
+      busyChairs: Array.from({ length: o.chairsBusy }, (_, i) => String(i + 1)),
       averageMinutes: o.averageMinutes,
       joinBaseUrl: o.joinBaseUrl,
     })),
