@@ -2,9 +2,10 @@
  * Application status: case lookup by reference and a second factor (no oracle), the case resource
  * and its event stream for the citizen; `updateCase` for the staff.
  */
-import { formatInstant, localDate, localise, type Case, type LocalizedText } from '@civic-elements/contract/seed';
+import { formatInstant, localise, type Case, type LocalizedText } from '@civic-elements/contract/seed';
 import type * as api from '@civic-elements/contract';
 import type { MockContext } from '../context.js';
+import { applyCaseUpdate, type CaseUpdate } from './update.js';
 import {
   Channel,
   EMAIL,
@@ -104,7 +105,6 @@ const updateRequest = v.object({
 });
 
 /** A staff text (one language) as the seed's localised text. */
-const text = (s: string): LocalizedText => ({ de: s });
 
 /** The case as the contract's `Case`, in one language (second factors and internals left out). */
 export function caseView(c: Case, lang: string): api.Case {
@@ -176,62 +176,14 @@ export function createCases(ctx: MockContext, kit: DomainKit) {
     if (bad) return bad;
     if (Object.keys(body).length === 0) return invalid('At least one change is required.');
     if (!c) return fail(404, 'not_found', 'No such case.');
-    const b = body as {
-      status?: { code: string; label: string };
-      currentStep?: string;
-      completeSteps?: boolean;
-      history?: { title: string; description?: string; actor?: string };
-      addActionRequired?: { id: string; kind: Case['actionsRequired'][number]['kind']; title: string; description: string; dueDate?: string; url?: string; serviceId?: string };
-      resolveActionRequired?: string;
-      result?: { decision: NonNullable<Case['result']>['decision']; label?: string; explanation: string } | null;
-      suspension?: { kind: 'paused' | 'extended'; reason: string; since: string; until?: string } | null;
-      expectedCompletion?: string | null;
-      pickup?: { ready: boolean; serviceId: string } | null;
-      addDocument?: { title: string; url?: string; availableFrom?: string };
-    };
+    const b = body as CaseUpdate;
     if (b.currentStep !== undefined && !c.steps.some((s) => s.code === b.currentStep)) {
       return invalid([{ pointer: '/currentStep', detail: 'is not a step of this case' }]);
     }
-    const at = now();
-    const moment = { date: localDate(at, tz), dateTime: formatInstant(at, tz) };
-    if (b.status) c.status = { code: b.status.code, label: text(b.status.label), since: moment };
-    if (b.currentStep !== undefined) {
-      const index = c.steps.findIndex((s) => s.code === b.currentStep);
-      c.steps = c.steps.map((s, i) => {
-        if (i < index) return { ...s, state: 'done', reachedAt: s.reachedAt ?? moment };
-        if (i === index) return { ...s, state: 'current', reachedAt: s.state === 'current' && s.reachedAt ? s.reachedAt : moment };
-        const { reachedAt: _dropped, ...rest } = s;
-        return { ...rest, state: 'upcoming' };
-      });
-    }
-    if (b.completeSteps) c.steps = c.steps.map((s) => ({ ...s, state: 'done', reachedAt: s.reachedAt ?? moment }));
-    if (b.history) {
-      c.history.unshift({
-        at: moment,
-        title: text(b.history.title),
-        ...(b.history.description !== undefined && { description: text(b.history.description) }),
-        ...(b.history.actor !== undefined && { actor: text(b.history.actor) }),
-      });
-    }
-    if (b.addActionRequired) {
-      const a = b.addActionRequired;
-      const action = { ...a, title: text(a.title), description: text(a.description) };
-      const i = c.actionsRequired.findIndex((x) => x.id === a.id);
-      if (i >= 0) c.actionsRequired[i] = action;
-      else c.actionsRequired.push(action);
-    }
-    if (b.resolveActionRequired !== undefined) c.actionsRequired = c.actionsRequired.filter((x) => x.id !== b.resolveActionRequired);
-    if (b.result === null) delete c.result;
-    else if (b.result) c.result = { decision: b.result.decision, ...(b.result.label !== undefined && { label: text(b.result.label) }), explanation: text(b.result.explanation) };
-    if (b.suspension === null) delete c.suspension;
-    else if (b.suspension) c.suspension = { ...b.suspension, reason: text(b.suspension.reason) };
-    if (b.expectedCompletion === null) delete c.expectedCompletion;
-    else if (b.expectedCompletion !== undefined) c.expectedCompletion = b.expectedCompletion;
-    if (b.pickup === null) delete c.pickup;
-    else if (b.pickup) c.pickup = { ...b.pickup };
-    if (b.addDocument) c.documents.push({ ...b.addDocument, title: text(b.addDocument.title) });
-    c.revision++;
-    c.updatedAt = formatInstant(at, tz);
+    const { channel, ...data } = c;
+    const next = applyCaseUpdate(data, b, now(), tz);
+    for (const key of Object.keys(c)) if (key !== 'channel' && !(key in next)) delete (c as unknown as Record<string, unknown>)[key];
+    Object.assign(c, next, { channel });
     publish(c);
     return c;
   }

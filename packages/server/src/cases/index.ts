@@ -5,8 +5,9 @@
  * and the staff's `updateCase`. Behaviour as the mock's (packages/mock-api/src/cases).
  */
 import { createHash } from 'node:crypto';
-import { formatInstant, localDate, localise, type Case, type LocalizedText, type Seed } from '@civic-elements/contract/seed';
+import { formatInstant, localise, type Case, type LocalizedText, type Seed } from '@civic-elements/contract/seed';
 import type * as C from '@civic-elements/contract';
+import { applyCaseUpdate, type CaseUpdate } from '@civic-elements/mock-api/case-update';
 import type { Handlers, RequestContext, ServerContext } from '../app.js';
 import type { Db, Queryable } from '../db.js';
 import type { EventBus, SseEvent } from '../events.js';
@@ -21,7 +22,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const normaliseReference = (s: string) => s.replace(/\s+/g, '').toUpperCase();
 const normalisePasscode = (s: string) => s.replace(/[\s-]+/g, '').toUpperCase();
 const hash = (t: string) => createHash('sha256').update(t).digest('hex');
-const text = (s: string): LocalizedText => ({ de: s });
 
 /** Inserts the seed's cases once (first start, or the first start after this migration). */
 export async function seedCases(db: Db, seed: Seed): Promise<void> {
@@ -70,65 +70,6 @@ export function caseView(c: Case, lang: string): C.Case {
     revision: c.revision,
     updatedAt: c.updatedAt,
   };
-}
-
-export interface CaseUpdate {
-  status?: { code: string; label: string };
-  currentStep?: string;
-  completeSteps?: boolean;
-  history?: { title: string; description?: string; actor?: string };
-  addActionRequired?: { id: string; kind: Case['actionsRequired'][number]['kind']; title: string; description: string; dueDate?: string; url?: string; serviceId?: string };
-  resolveActionRequired?: string;
-  result?: { decision: NonNullable<Case['result']>['decision']; label?: string; explanation: string } | null;
-  suspension?: { kind: 'paused' | 'extended'; reason: string; since: string; until?: string } | null;
-  expectedCompletion?: string | null;
-  pickup?: { ready: boolean; serviceId: string } | null;
-  addDocument?: { title: string; url?: string; availableFrom?: string };
-}
-
-/** Applies a staff update to a case (pure: returns the new case with the next revision). */
-export function applyUpdate(c: Case, b: CaseUpdate, at: number, tz: string): Case {
-  const next: Case = structuredClone(c);
-  const moment = { date: localDate(at, tz), dateTime: formatInstant(at, tz) };
-  if (b.status) next.status = { code: b.status.code, label: text(b.status.label), since: moment };
-  if (b.currentStep !== undefined) {
-    const index = next.steps.findIndex((s) => s.code === b.currentStep);
-    next.steps = next.steps.map((s, i) => {
-      if (i < index) return { ...s, state: 'done', reachedAt: s.reachedAt ?? moment };
-      if (i === index) return { ...s, state: 'current', reachedAt: s.state === 'current' && s.reachedAt ? s.reachedAt : moment };
-      const { reachedAt: _dropped, ...rest } = s;
-      return { ...rest, state: 'upcoming' };
-    });
-  }
-  if (b.completeSteps) next.steps = next.steps.map((s) => ({ ...s, state: 'done', reachedAt: s.reachedAt ?? moment }));
-  if (b.history) {
-    next.history.unshift({
-      at: moment,
-      title: text(b.history.title),
-      ...(b.history.description !== undefined && { description: text(b.history.description) }),
-      ...(b.history.actor !== undefined && { actor: text(b.history.actor) }),
-    });
-  }
-  if (b.addActionRequired) {
-    const a = b.addActionRequired;
-    const action = { ...a, title: text(a.title), description: text(a.description) };
-    const i = next.actionsRequired.findIndex((x) => x.id === a.id);
-    if (i >= 0) next.actionsRequired[i] = action;
-    else next.actionsRequired.push(action);
-  }
-  if (b.resolveActionRequired !== undefined) next.actionsRequired = next.actionsRequired.filter((x) => x.id !== b.resolveActionRequired);
-  if (b.result === null) delete next.result;
-  else if (b.result) next.result = { decision: b.result.decision, ...(b.result.label !== undefined && { label: text(b.result.label) }), explanation: text(b.result.explanation) };
-  if (b.suspension === null) delete next.suspension;
-  else if (b.suspension) next.suspension = { ...b.suspension, reason: text(b.suspension.reason) };
-  if (b.expectedCompletion === null) delete next.expectedCompletion;
-  else if (b.expectedCompletion !== undefined) next.expectedCompletion = b.expectedCompletion;
-  if (b.pickup === null) delete next.pickup;
-  else if (b.pickup) next.pickup = { ...b.pickup };
-  if (b.addDocument) next.documents.push({ ...b.addDocument, title: text(b.addDocument.title) });
-  next.revision = c.revision + 1;
-  next.updatedAt = formatInstant(at, tz);
-  return next;
 }
 
 export function createCases(ctx: ServerContext, bus: EventBus) {
@@ -217,7 +158,7 @@ export function createCases(ctx: ServerContext, bus: EventBus) {
           const c = await load(tx, params.caseId ?? '', true);
           if (!c) return fail(404, 'not_found', 'No such case.');
           if (b.currentStep !== undefined && !c.steps.some((s) => s.code === b.currentStep)) return invalid([{ in: 'body', pointer: '/currentStep', detail: 'is not a step of this case' }]);
-          const next = applyUpdate(c, b, now(), tz);
+          const next = applyCaseUpdate(c, b, now(), tz);
           await tx.query('UPDATE cases SET data = $2, revision = $3 WHERE id = $1', [c.id, JSON.stringify(next), next.revision]);
           return next;
         });
