@@ -75,6 +75,9 @@ describe('<civic-status-tracker> overview', () => {
 
   it('shows an extended deadline with its reason and end, in English', async () => {
     const el = await open('c-4714', { lang: 'en' });
+    // English strings load lazily; the first answer may still be German and is re-read in English
+    // as soon as they arrive (the widget's languageChanged). Wait for that re-read, then compare.
+    await waitUntil(() => text(q(el, '[part~=banner]')).includes('Because'), 'server texts re-read in English');
     expect(text(q(el, '[part~=banner]'))).to.equal(
       'The deadline has been extended Because noise protection must be checked, we extend the deadline by one month. Since November 21, 2026 Until December 28, 2026',
     );
