@@ -666,6 +666,27 @@ describe('ApiClient: headers and URLs', () => {
     expect(urls).to.deep.equal([`${location.origin}${API}/v1/services`]);
   });
 
+  it('sends a keepalive request (one that outlives the page) only when asked', async () => {
+    const seen: Array<boolean | undefined> = [];
+    const fake: typeof fetch = async (_input, init) => {
+      seen.push(init?.keepalive);
+      return new Response(null, { status: 204 });
+    };
+    const { client } = setup({ fetch: fake });
+    await client.request('DELETE', '/v1/holds/{holdId}', { params: { holdId: 'h1' }, keepalive: true });
+    await client.request('DELETE', '/v1/holds/{holdId}', { params: { holdId: 'h1' } });
+    expect(seen).to.deep.equal([true, undefined]);
+  });
+
+  it('delivers a keepalive request through the service worker like any other', async () => {
+    const seen: boolean[] = [];
+    worker.use(
+      http.delete(`${API}/v1/holds/:id`, ({ request }) => (seen.push(request.keepalive), new HttpResponse(null, { status: 204 }))),
+    );
+    await setup().client.request('DELETE', '/v1/holds/{holdId}', { params: { holdId: 'h1' }, keepalive: true });
+    expect(seen).to.deep.equal([true]);
+  });
+
   it('refuses a redirect (it could lead to another origin)', async () => {
     let calls = 0;
     worker.use(

@@ -62,6 +62,11 @@ export interface RequestOptions<T> extends BaseRequestOptions {
   idempotent?: boolean;
   /** `Accept` header; `application/json, application/problem+json` by default. */
   accept?: string;
+  /**
+   * Lets the request outlive the page (`fetch`'s `keepalive`): for a request sent while the citizen
+   * leaves (`pagehide`), e.g. releasing a held slot. The browser caps such bodies at 64 kB in all.
+   */
+  keepalive?: boolean;
 }
 
 export interface StreamOptions extends BaseRequestOptions {
@@ -233,7 +238,7 @@ export class ApiClient {
   private async send<R>(
     method: HttpMethod,
     path: string,
-    o: BaseRequestOptions & { body?: BodyInit; accept?: string },
+    o: BaseRequestOptions & { body?: BodyInit; accept?: string; keepalive?: boolean },
     idempotent: boolean,
     read: (res: Response, fail: (code: string, detail?: string) => CivicApiError) => Promise<R>,
     stream?: boolean,
@@ -288,6 +293,7 @@ export class ApiClient {
           signal: ctrl.signal,
           credentials: 'omit',
           redirect: 'error',
+          ...(o.keepalive && { keepalive: true }),
         });
         const { status } = res;
         if (res.ok) {
