@@ -226,7 +226,7 @@ export class CivicAppointmentPicker extends CivicElement {
   }
 
   private get api() {
-    return clientFor(this, { lang: this.localize.lang, ...(this.sleep && { sleep: this.sleep }) });
+    return clientFor(this, { lang: this.localize.requestLang, ...(this.sleep && { sleep: this.sleep }) });
   }
 
   override connectedCallback(): void {

@@ -138,7 +138,7 @@ export class ChatPanel implements ReactiveController {
           reject(signal.reason);
         });
       });
-    return clientFor(this.host, { lang: this.localize.lang, sleep, random: this.clock.random, retries: 1 });
+    return clientFor(this.host, { lang: this.localize.requestLang, sleep, random: this.clock.random, retries: 1 });
   }
 
   private sessionOptions() {

@@ -67,6 +67,15 @@ describe('CivicElement', () => {
     expect(el.config.ags).to.equal(undefined);
   });
 
+  it('asks the server in a lazily loaded language from the first request on', async () => {
+    // Turkish core texts load lazily; the first request must already say Accept-Language: tr
+    // (not German, and not a second request once the texts arrive).
+    const el = await fixture<TestConsumer>(html`<civic-test-consumer api-base="/api" lang="tr"></civic-test-consumer>`);
+    expect(el.config.lang).to.equal('tr');
+    expect(el.shadowRoot!.querySelector('p')!.textContent).to.equal('/api||tr');
+    await expectAccessible(el, { state: 'section' });
+  });
+
   it('installs the --civic-* tokens once, overridable by the page', async () => {
     await fixture(html`<civic-test-consumer></civic-test-consumer>`);
     const root = getComputedStyle(document.documentElement);

@@ -62,13 +62,14 @@ export class CivicElement extends LitElement {
       ...provided,
       apiBase: this.apiBase ?? provided.apiBase,
       ags: this.ags ?? provided.ags,
-      lang: this.localize.lang,
+      lang: this.localize.requestLang,
     };
   }
 
   /**
-   * Called after the resolved language changed while connected. Widgets override it to refetch
-   * server texts with the new `Accept-Language`; the element re-renders either way.
+   * Called when the requested language changed while connected (at once, while a lazily loaded
+   * language's texts may still be on their way). Widgets override it to refetch server texts
+   * with the new `Accept-Language` (`config.lang`); the element re-renders either way.
    */
   protected languageChanged(_lang: string): void {}
 

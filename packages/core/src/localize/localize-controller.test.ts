@@ -283,14 +283,42 @@ describe('LocalizeController', () => {
       await a!.updateComplete;
       expect(a!.shadowRoot!.querySelector('h2')!.textContent).to.equal('Warteschlange');
       expect(a!.localize.lang).to.equal('de');
+      // Requests ask in French from the start, while the French texts are on their way.
+      expect(a!.localize.requestLang).to.equal('fr');
       expect(calls).to.equal(1);
       resolve({ title: 'File d’attente' });
       await waitUntil(() => b!.shadowRoot!.querySelector('h2')!.textContent === 'File d’attente');
       expect(a!.shadowRoot!.querySelector('h2')!.textContent).to.equal('File d’attente');
       expect(a!.localize.lang).to.equal('fr');
-      // It rendered German first, so it hears about the switch (and refetches server texts).
-      expect(a!.changes).to.deep.equal(['fr']);
+      // The requested language never changed, so the widget is not told to refetch anything.
+      expect(a!.changes).to.deep.equal([]);
       await expectAccessible(a!, { state: 'h2' });
+    });
+
+    it('a runtime switch to a lazy language tells the widget once, before the texts arrive', async () => {
+      let resolve!: (s: Strings) => void;
+      registerStrings('test-lazy-switch', {
+        de: { title: 'Anliegen' },
+        nl: () => new Promise<Strings>((r) => (resolve = r)),
+      });
+      class SwitchEl extends LitElement {
+        readonly changes: string[] = [];
+        readonly localize = new LocalizeController(this, { ns: 'test-lazy-switch', onLangChange: (l) => this.changes.push(`${l}/${this.localize.requestLang}/${this.localize.lang}`) });
+        protected override render() {
+          return html`<h2 lang=${this.localize.lang}>${this.localize.t('title')}</h2>`;
+        }
+      }
+      customElements.define('test-lazy-switch-el', SwitchEl);
+      const el = await fixture<SwitchEl>(html`<test-lazy-switch-el lang="de"></test-lazy-switch-el>`);
+      el.setAttribute('lang', 'nl');
+      await waitUntil(() => el.changes.length === 1);
+      // Told at once: the request language is Dutch, the texts are still German.
+      expect(el.changes).to.deep.equal(['nl/nl/de']);
+      resolve({ title: 'Zaak' });
+      await waitUntil(() => el.shadowRoot!.querySelector('h2')!.textContent === 'Zaak');
+      expect(el.shadowRoot!.querySelector('h2')!.getAttribute('lang')).to.equal('nl');
+      expect(el.changes).to.have.length(1);
+      await expectAccessible(el, { state: 'h2' });
     });
 
     it('a failing loader warns without detail and German stays', async () => {

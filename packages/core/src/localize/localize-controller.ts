@@ -35,8 +35,12 @@ export interface LocalizeOptions {
   /** The widget's namespace (see {@link registerStrings}); keys missing there come from `core`. */
   ns?: string;
   /**
-   * Called after the language changed while connected (not for the first resolution), e.g. to
-   * refetch server texts with the new `Accept-Language`. The host re-renders anyway.
+   * Called when the requested language ({@link LocalizeController.requestLang}) changed while
+   * connected (not for the first resolution), at once — before a lazily loaded language's texts
+   * have arrived — so the widget can refetch server texts with the new `Accept-Language` while
+   * they load. The host re-renders anyway, and again when the texts are there. It is not called
+   * when texts arrive for a language that was already requested: a widget that fetched with
+   * `requestLang` never fetches twice.
    */
   onLangChange?: (lang: string) => void;
 }
@@ -123,6 +127,8 @@ export class LocalizeController implements ReactiveController {
   private readonly ns: string;
   private readonly onLangChange?: (lang: string) => void;
   private _lang = DEFAULT_LANG;
+  /** The language the texts will be in once loaded (what requests ask for). */
+  private _requested = DEFAULT_LANG;
   /** Text languages, most specific first (`['en-GB', 'en']`), and the lookup chain ending in `de`. */
   private langs = [DEFAULT_LANG];
   private chain = [DEFAULT_LANG];
@@ -155,6 +161,16 @@ export class LocalizeController implements ReactiveController {
     return this._lang;
   }
 
+  /**
+   * The language requests should ask the server for (`Accept-Language`): the language the texts
+   * are in, or — while a lazily loaded language's texts are on their way — the one they will be
+   * in. `CivicElement.config.lang` is this, so the first request of a widget in `lang="en"`
+   * already asks for English.
+   */
+  get requestLang(): string {
+    return this._requested;
+  }
+
   /** Text direction of {@link lang}: set it as `dir` on the widget's root. */
   get dir(): 'ltr' | 'rtl' {
     return RTL.has(this._lang.split('-')[0]!) ? 'rtl' : 'ltr';
@@ -183,23 +199,29 @@ export class LocalizeController implements ReactiveController {
   refresh(): void {
     const requested = subtags(resolveLang(this.host));
     const langs = requested.some((l) => hasStrings(this.ns, l)) ? requested : [DEFAULT_LANG];
+    const target = langs[0]!;
+    // The widget hears about a change of the requested language at once (it refetches server
+    // texts in it), never again when that language's texts arrive.
+    const notify = this.resolved && target !== this._requested;
+    this._requested = target;
     const loads = [this.ns, 'core'].flatMap((ns) => langs.map((l) => loadStrings(ns, l))).filter((p) => p);
     if (loads.length) {
-      // Keep the current language until the new one's texts are there; the host renders (and
-      // may fetch) in it meanwhile, so the switch afterwards is a change the widget hears about.
+      // Keep showing the current texts until the new ones are there, then render again.
       this.resolved = true;
       void Promise.all(loads).then(() => connected.has(this) && this.refresh());
+      if (notify) this.onLangChange?.(target);
       return;
     }
-    const lang = langs[0]!;
-    if (lang === this._lang && this.resolved) return;
-    const notify = this.resolved;
-    this._lang = lang;
+    if (target === this._lang && this.resolved) {
+      if (notify) this.onLangChange?.(target);
+      return;
+    }
+    this._lang = target;
     this.langs = langs;
     this.chain = [...new Set([...langs, DEFAULT_LANG])];
     this.resolved = true;
     this.host.requestUpdate();
-    if (notify) this.onLangChange?.(lang);
+    if (notify) this.onLangChange?.(target);
   }
 
   /** Reads the JSON overrides script of the host's light DOM. @internal */
