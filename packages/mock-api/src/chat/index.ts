@@ -4,11 +4,12 @@
  * paging, an event stream replayed after `Last-Event-ID`, typing, attachments, transcript, end and
  * offline messages; and the staff side (join, reply as agent/bot/system, typing, end, desk).
  */
-import { formatInstant, isOpenAt, localDate, localTime, localise, nextOpening, type LocalizedText } from '@civic-elements/contract/seed';
+import { formatInstant } from '@civic-elements/contract/seed';
 import type * as api from '@civic-elements/contract';
 import type { MockContext } from '../context.js';
 import { fingerprint } from '../support/idempotency.js';
 import { problem } from '../support/problem.js';
+import { attachmentProblem, botAnswer as botDraft, botGreeting, chatAvailability, chatTranscript, contentDisposition, type DeskOverrides } from './logic.js';
 import {
   Channel,
   EMAIL,
@@ -75,34 +76,13 @@ export interface OfflineMessage {
   receivedAt: string;
 }
 
-/** Staff overrides of the desk (`updateChatDesk`); undefined = from the seed's hours and agents. */
-export interface DeskOverrides {
-  online?: boolean;
-  agentsOnline?: number;
-  expectedReplySeconds?: number | null;
-  welcomeText?: string | null;
-}
+export type { DeskOverrides } from './logic.js';
+export { sniff } from './logic.js';
 
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const CLIENT_ID = /^[A-Za-z0-9._~-]{8,64}$/;
-const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+$/;
 /** The EICAR anti-virus test string: the mock's "malware scan" rejects files containing it. */
 const EICAR = 'EICAR-STANDARD-ANTIVIRUS-TEST-FILE';
-
-/** Content sniffing: the media type the first bytes show, if one of the known ones. */
-export function sniff(bytes: Uint8Array): string | undefined {
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
-  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
-  return undefined;
-}
-
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 const staffAuthor = v.object({ kind: v.string({ enum: ['agent', 'bot', 'system'] }), name: v.string({ max: 100 }) }, ['kind']);
 const suggestionList = v.array(v.object({ text: v.string({ min: 1, max: 100 }) }, ['text']), { max: 10 });
@@ -115,31 +95,11 @@ export function createChat(ctx: MockContext, kit: DomainKit) {
   const conversations = new Map<string, ConversationRecord>();
   const offline: OfflineMessage[] = [];
   const overrides: DeskOverrides = {};
-  const L = (t: LocalizedText, lang: string) => localise(t, lang);
 
   // ------------------------------------------------------------------ availability
 
   function availability(lang: string): api.ChatAvailability {
-    const at = now();
-    const open = isOpenAt(desk.officeHours, desk.exceptions, at, tz);
-    const online = overrides.online ?? open;
-    const agentsOnline = online ? (overrides.agentsOnline ?? (open ? desk.agents.filter((a) => a.online).length : 0)) : 0;
-    const expected = overrides.expectedReplySeconds !== undefined ? overrides.expectedReplySeconds : desk.expectedReplySeconds;
-    const next = online ? undefined : nextOpening(desk.officeHours, desk.exceptions, at + 60_000, tz);
-    return {
-      online,
-      agentsOnline,
-      expectedReplySeconds: agentsOnline > 0 ? expected : null,
-      officeHours: {
-        timeZone: tz,
-        weekly: desk.officeHours.map(({ weekday, opens, closes }) => ({ weekday, opens, closes })),
-        exceptions: desk.exceptions.map((e) => ({ ...e, reason: L(e.reason, lang) })),
-      },
-      ...(next !== undefined && { nextOpening: formatInstant(next, tz) }),
-      attachments: { maxBytes: desk.attachments.maxBytes, types: [...desk.attachments.types], maxPerMessage: desk.attachments.maxPerMessage },
-      topics: desk.topics.map((t) => ({ id: t.id, label: L(t.label, lang) })),
-      ...(typeof overrides.welcomeText === 'string' && { welcomeText: overrides.welcomeText }),
-    };
+    return chatAvailability(desk, overrides, now(), lang);
   }
 
   // ------------------------------------------------------------------ conversations
@@ -170,14 +130,7 @@ export function createChat(ctx: MockContext, kit: DomainKit) {
   }
 
   function botAnswer(c: ConversationRecord, text: string): void {
-    const lower = text.toLowerCase();
-    const hit = desk.bot.answers.find((a) => a.keywords.some((k) => lower.includes(k.toLowerCase())));
-    post(c, {
-      author: { kind: 'bot', name: L(desk.bot.name, c.locale) },
-      text: L(hit ? hit.text : desk.bot.fallback, c.locale),
-      attachments: [],
-      suggestions: (hit?.suggestions ?? []).map((s) => ({ text: L(s, c.locale) })),
-    });
+    post(c, botDraft(desk, text, c.locale));
   }
 
   function end(c: ConversationRecord, by: 'citizen' | 'agent' | 'system'): void {
@@ -244,12 +197,7 @@ export function createChat(ctx: MockContext, kit: DomainKit) {
       channel: new Channel(10_000),
     };
     conversations.set(c.id, c);
-    post(c, {
-      author: { kind: 'bot', name: L(desk.bot.name, c.locale) },
-      text: L(desk.bot.greeting, c.locale),
-      attachments: [],
-      suggestions: desk.bot.suggestions.map((s) => ({ text: L(s, c.locale) })),
-    });
+    post(c, botGreeting(desk, c.locale));
     return c;
   }
 
@@ -380,13 +328,8 @@ export function createChat(ctx: MockContext, kit: DomainKit) {
     return idempotent(ctx.idempotency, `uploadAttachment:${c.token}`, key, print, () => {
       const limits = desk.attachments;
       if (c.status === 'ended') return { status: 409, body: problem(409, 'conversation_ended', 'The conversation has ended.') };
-      if (bytes.length > limits.maxBytes) {
-        return { status: 413, body: problem(413, 'payload_too_large', `Files may have at most ${limits.maxBytes} bytes.`, { maxBytes: limits.maxBytes }) };
-      }
-      const actual = sniff(bytes);
-      if (!MEDIA_TYPE.test(declared) || !limits.types.includes(declared) || actual !== declared) {
-        return { status: 415, body: problem(415, 'unsupported_media_type', `Accepted: ${limits.types.join(', ')}.`, { types: [...limits.types] }) };
-      }
+      const bad = attachmentProblem(limits, declared, bytes);
+      if (bad) return { status: bad.status, body: problem(bad.status, bad.code, bad.detail, bad.extensions) };
       if (new TextDecoder('latin1').decode(bytes).includes(EICAR)) {
         return { status: 422, body: problem(422, 'attachment_rejected', 'The file was rejected by the malware scan.') };
       }
@@ -416,29 +359,12 @@ export function createChat(ctx: MockContext, kit: DomainKit) {
     const c = authorised(request, params.conversationId ?? '');
     if (!c) return unauthorized();
     const lang = ctx.lang(request);
-    const de = !lang.startsWith('en');
-    const day = (ms: number) => {
-      const [y, m, d] = localDate(ms, tz).split('-');
-      return de ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
-    };
-    const topic = c.topic ? desk.topics.find((t) => t.id === c.topic) : undefined;
-    const head = [`${L(ctx.seed.town.name, lang)} – Chat, ${day(c.createdAt)}`];
-    if (topic) head.push(`${de ? 'Thema' : 'Topic'}: ${L(topic.label, lang)}`);
-    const who = (m: Message) =>
-      m.author.kind === 'citizen' ? (de ? 'Sie' : 'You') : (m.author.name ?? { agent: de ? 'Servicedesk' : 'Service desk', bot: 'Bot', system: 'System' }[m.author.kind]);
-    const blocks = c.messages.map((m) => {
-      const at = Date.parse(m.createdAt);
-      const lines = [`[${day(at)} ${localTime(at, tz)}] ${who(m)}:`];
-      if (m.text) lines.push(m.text);
-      for (const a of m.attachments) lines.push(`${de ? 'Anhang' : 'Attachment'}: ${a.name}`);
-      return lines.join('\n');
-    });
-    const body = `${head.join(', ')}\n\n${blocks.join('\n\n')}\n`;
-    return new Response(body, {
+    const t = chatTranscript({ townName: ctx.seed.town.name, desk, createdAt: c.createdAt, ...(c.topic && { topic: c.topic }), messages: c.messages, lang });
+    return new Response(t.text, {
       status: 200,
       headers: {
         'Content-Type': 'text/plain; charset=utf-8',
-        'Content-Disposition': `attachment; filename="chat-${localDate(c.createdAt, tz)}.txt"`,
+        'Content-Disposition': `attachment; filename="${t.filename}"`,
         'Content-Language': lang,
         'Cache-Control': 'no-store',
       },
