@@ -231,15 +231,27 @@ export class CivicAppointmentPicker extends CivicElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('pagehide', this.onPageHide);
     if (this.step === 'loading') void this.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.onPageHide);
     this.stopTimer();
     this.proofAbort?.abort();
     this.releaseHold();
   }
+
+  /**
+   * The citizen leaves the page (navigation, closed tab): the held slot is released for others. A
+   * page restored from the back/forward cache shows the day's times again; the typed contact stays.
+   */
+  private onPageHide = (): void => {
+    if (!this.hold) return;
+    this.releaseHold();
+    this.go('time', false);
+  };
 
   protected override languageChanged(): void {
     // Service and location names come from the server in the page's language.
@@ -576,7 +588,12 @@ export class CivicAppointmentPicker extends CivicElement {
     const hold = this.hold;
     this.hold = undefined;
     this.stopTimer();
-    if (hold) void this.api.request('DELETE', '/v1/holds/{holdId}', { params: { holdId: hold.holdId } }).catch(() => undefined);
+    // keepalive: the release still reaches the server while the page unloads.
+    if (hold) {
+      void this.api
+        .request('DELETE', '/v1/holds/{holdId}', { params: { holdId: hold.holdId }, keepalive: true })
+        .catch(() => undefined);
+    }
   }
 
   // ------------------------------------------------------------------ contact and booking

@@ -6,9 +6,14 @@ import { $, $$, HEADING, TestClock, clickButton, mockApi, mockClock, mount, tabT
 import type { CivicAppointmentPicker } from '../index.js';
 
 const { worker, api } = await mockApi();
-const requests: { method: string; path: string; key: string | null }[] = [];
+const requests: { method: string; path: string; key: string | null; keepalive: boolean }[] = [];
 worker.events.on('request:start', ({ request }) =>
-  requests.push({ method: request.method, path: new URL(request.url).pathname, key: request.headers.get('idempotency-key') }),
+  requests.push({
+    method: request.method,
+    path: new URL(request.url).pathname,
+    key: request.headers.get('idempotency-key'),
+    keepalive: request.keepalive,
+  }),
 );
 
 afterEach(() => {
@@ -18,6 +23,8 @@ afterEach(() => {
 });
 
 const store = () => api.state.appointments;
+/** The states of the mock's holds, oldest first. */
+const holdStates = () => [...store().holds.values()].map((h) => h.state);
 
 async function holdFirstSlot(el: CivicAppointmentPicker, which: 'first' | 'last' = 'first'): Promise<void> {
   await toTimes(el);
@@ -92,17 +99,53 @@ describe('hold', () => {
     expect(store().holds.size).to.be.greaterThan(0);
   });
 
-  it('releases the hold when the citizen goes back or leaves', async () => {
+  it('releases the hold when the citizen goes back or the element is removed', async () => {
     const el = await mount();
     await holdFirstSlot(el);
     await clickButton(el, 'Zurück');
     await waitStep(el, 'time');
-    await waitUntil(() => requests.some((r) => r.method === 'DELETE' && r.path.startsWith('/api/v1/holds/')), 'released');
+    await waitUntil(() => holdStates().includes('released'), 'released on going back');
     $<HTMLButtonElement>(el, '[part~="slot"]')!.click();
     await waitStep(el, 'contact');
-    const before = requests.filter((r) => r.method === 'DELETE').length;
+    expect(holdStates().filter((s) => s === 'active').length).to.equal(1);
     el.remove();
-    await waitUntil(() => requests.filter((r) => r.method === 'DELETE').length > before, 'released on leaving');
+    await waitUntil(() => !holdStates().includes('active'), 'released on removal');
+    expect(holdStates()).to.deep.equal(['released', 'released']);
+  });
+
+  it('releases the hold with a request that outlives the page when the citizen leaves (pagehide)', async () => {
+    const el = await mount();
+    await holdFirstSlot(el);
+    fill(el, 'f-name', 'Erika Mustermann');
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    await waitUntil(() => holdStates()[0] === 'released', 'released on pagehide');
+    const release = requests.find((r) => r.method === 'DELETE')!;
+    expect(release.path).to.match(/^\/api\/v1\/holds\/[^/]+$/);
+    expect(release.keepalive).to.equal(true);
+    // Back from the back/forward cache: the day's times again, what was typed is kept.
+    await waitStep(el, 'time');
+    $<HTMLButtonElement>(el, '[part~="slot"]')!.click();
+    await waitStep(el, 'contact');
+    expect($<HTMLInputElement>(el, '#f-name')!.value).to.equal('Erika Mustermann');
+  });
+
+  it('releases nothing once the booking is made, neither on pagehide nor on removal', async () => {
+    const el = await mount();
+    await holdFirstSlot(el);
+    await fillContact(el);
+    await clickButton(el, 'Termin verbindlich buchen');
+    await waitStep(el, 'confirmation');
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    el.remove();
+    // A release would be sent at once (fetch is called synchronously in both handlers); a request
+    // sent after it and answered gives it the time to show up.
+    await fetch('/api/v1/services');
+    const [holdId] = [...store().holds.values()].map((h) => h.id);
+    // (Only this hold: the element of the test before releases its own hold while being cleaned up.)
+    expect(requests.filter((r) => r.method === 'DELETE' && r.path.endsWith(`/${holdId}`))).to.deep.equal([]);
+    expect(holdStates()).to.deep.equal(['consumed']);
+    expect([...store().bookings.values()].map((b) => b.status)).to.deep.equal(['confirmed']);
+    expect(el.step).to.equal('confirmation');
   });
 
   it('says when the slot was taken and offers the nearest free slots', async () => {
