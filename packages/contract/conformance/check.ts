@@ -242,3 +242,21 @@ export function snapshotFailures(a: Answer, event: string, check?: (data: Json) 
   return failures;
 }
 
+
+/**
+ * A case's `history` is newest first (the document says so): dates never increase down the list,
+ * and two entries of one day that both carry a time are in descending time order.
+ */
+export function historyOrderFailures(history: unknown): string[] {
+  if (!Array.isArray(history)) return [];
+  type Moment = { date?: string; dateTime?: string };
+  const at = (entry: unknown): Moment => ((entry as { at?: Moment } | null)?.at ?? {});
+  const failures: string[] = [];
+  for (let i = 1; i < history.length; i++) {
+    const [x, y] = [at(history[i - 1]), at(history[i])];
+    if (!x.date || !y.date) continue;
+    const later = y.date > x.date || (y.date === x.date && !!x.dateTime && !!y.dateTime && Date.parse(y.dateTime) > Date.parse(x.dateTime));
+    if (later) failures.push(`history is not newest first: entry ${i} (${y.dateTime ?? y.date}) is later than entry ${i - 1} (${x.dateTime ?? x.date})`);
+  }
+  return failures;
+}

@@ -10,7 +10,7 @@
  */
 import type { Answer, StreamLimits } from './http.js';
 import type { Json } from './document.js';
-import { firstDifference, icsProperty, snapshotFailures, summariseAnswer } from './check.js';
+import { firstDifference, historyOrderFailures, icsProperty, snapshotFailures, summariseAnswer } from './check.js';
 import { caseLookupNoOracle, chatResume, chatStaffEvents, holdExpiry, stateStreamResume } from './rules.js';
 import { multipart, pdf, png } from './files.js';
 import { Skip, solve, type Exchange, type OpRequest, type Runner, type State } from './runner.js';
@@ -278,7 +278,10 @@ export const PLAN: Step[] = [
     auth: 'caseToken',
     expect: [200],
     capture: { case: '' },
-    then: (a, _r, s) => ((a.json as Json).id === s.caseId ? [] : [`answered case ${(a.json as Json).id}`]),
+    then: (a, _r, s) => [
+      ...((a.json as Json).id === s.caseId ? [] : [`answered case ${(a.json as Json).id}`]),
+      ...historyOrderFailures((a.json as Json).history),
+    ],
   },
   {
     op: 'streamCaseEvents',

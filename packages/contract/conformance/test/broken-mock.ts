@@ -119,9 +119,9 @@ export const BREAKAGES: Breakage[] = [
   },
   {
     name: 'a personal answer without Cache-Control: no-store',
-    expect: { operationId: 'getCase', case: 'valid', reason: /header Cache-Control is missing/ },
+    expect: { operationId: 'getBooking', case: 'valid', reason: /header Cache-Control is missing/ },
     method: 'GET',
-    path: /^\/v1\/cases\/[^/]+$/,
+    path: /^\/v1\/bookings\/[^/]+$/,
     status: 200,
     apply: async (r) => new Response(r.body, { status: r.status, headers: headersOf(r, { 'Cache-Control': null }) }),
   },
@@ -219,6 +219,14 @@ export const BREAKAGES: Breakage[] = [
         if (typeof body?.reference === 'string' && body.reference.startsWith('KONFORMITAET')) b.detail = 'Dieses Aktenzeichen gibt es nicht.';
       });
     },
+  },
+  {
+    name: 'a case history oldest first',
+    expect: { operationId: 'getCase', case: 'valid', reason: /history is not newest first/ },
+    method: 'GET',
+    path: /^\/v1\/cases\/[^/]+$/,
+    status: 200,
+    apply: (r) => editJson(r, (b) => b.history.reverse()),
   },
 ];
 
