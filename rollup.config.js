@@ -1,6 +1,6 @@
 // JavaScript builds (`rollup -c rollup.config.js`; scripts/build.mjs — the full build — adds the
 // declarations and the custom elements manifest). Packages are discovered, not listed: see
-// scripts/build-packages.mjs. Three kinds of output:
+// scripts/build-packages.mjs. Four kinds of output:
 //
 //   1. npm: packages/<pkg>/dist/**/*.js for every package with "civic": {"kind": …}, one file per
 //      source module (so `sideEffects` and tree-shaking work), every package import external
@@ -13,6 +13,7 @@
 //   3. packages/mock-api/dist/browser/demo-backend.js — a self-contained browser bundle of
 //      src/demo-backend.ts (msw included) next to msw's mockServiceWorker.js, built only when that
 //      source exists.
+//   4. demo/assets/frameworks/dist/{react,vue}.js — the demo's React and Vue page scripts (below).
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
@@ -302,8 +303,93 @@ function demoBackendConfig() {
   };
 }
 
+/**
+ * 4. demo/assets/frameworks/dist/{react,vue}.js — the page scripts of the demo's React and Vue
+ * pages (/einbetten/react/, /einbetten/vue/; sources demo/einbetten/{react,vue}/app.js). They bundle the
+ * framework only: the widgets come from the CDN build's script tag on the page. React ships
+ * CommonJS only and no CommonJS plugin is installed, so esbuild (already a build dependency)
+ * turns react + react-dom/client into one ES module (one React copy), which rollup then bundles.
+ */
+const FRAMEWORK_PAGES = {
+  react: join(ROOT, 'demo', 'einbetten', 'react', 'app.js'),
+  vue: join(ROOT, 'demo', 'einbetten', 'vue', 'app.js'),
+};
+const FRAMEWORK_OUT = join(ROOT, 'demo', 'assets', 'frameworks', 'dist');
+const PRODUCTION_DEFINES = {
+  'process.env.NODE_ENV': '"production"',
+  __VUE_OPTIONS_API__: 'false',
+  __VUE_PROD_DEVTOOLS__: 'false',
+  __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+};
+
+function reactAsEsModule() {
+  const VENDOR = '\0civic-react-vendor';
+  const facades = { react: 'react', 'react-dom/client': 'reactDomClient' };
+  const identifier = /^[A-Za-z_$][\w$]*$/;
+  return {
+    name: 'civic-react-as-es-module',
+    resolveId(source) {
+      if (source === VENDOR) return VENDOR;
+      if (Object.hasOwn(facades, source)) return `\0civic-cjs:${source}`;
+      return null;
+    },
+    async load(id) {
+      if (id === VENDOR) {
+        const built = await esbuildBuild({
+          stdin: {
+            contents: "import * as react from 'react';\nimport * as reactDomClient from 'react-dom/client';\nexport { react, reactDomClient };\n",
+            resolveDir: ROOT,
+          },
+          bundle: true,
+          format: 'esm',
+          platform: 'browser',
+          target: CDN_TARGET,
+          define: PRODUCTION_DEFINES,
+          minify: true,
+          legalComments: 'eof',
+          write: false,
+          logLevel: 'silent',
+        });
+        return built.outputFiles[0].text;
+      }
+      const source = id.startsWith('\0civic-cjs:') ? id.slice('\0civic-cjs:'.length) : undefined;
+      if (!source) return null;
+      const names = Object.keys(require(source)).filter((name) => identifier.test(name) && name !== 'default');
+      const binding = facades[source];
+      return `import { ${binding} } from '${VENDOR}';\nexport default ${binding}.default ?? ${binding};\nexport const { ${names.join(', ')} } = ${binding};\n`;
+    },
+  };
+}
+
+function frameworkPagesConfig() {
+  return {
+    input: FRAMEWORK_PAGES,
+    onwarn: quiet,
+    plugins: [
+      reactAsEsModule(),
+      nodeResolve({ browser: true, exportConditions: ['production'] }),
+      esbuild({
+        include: /\.m?js$/,
+        exclude: [],
+        target: CDN_TARGET,
+        minify: true,
+        legalComments: 'eof',
+        define: PRODUCTION_DEFINES,
+      }),
+    ],
+    output: {
+      dir: FRAMEWORK_OUT,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+  };
+}
+
 export default [
   ...browser.map(npmConfig),
   await cdnConfig(),
   ...(existsSync(DEMO_BACKEND_SRC) ? [demoBackendConfig()] : []),
+  frameworkPagesConfig(),
 ];
