@@ -14,6 +14,25 @@ const files = process.env.WTR_FILES
   ? process.env.WTR_FILES.split(',')
   : ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'];
 
+/**
+ * Server command `emulate-timezone`: a test file puts its page in another time zone with
+ * `executeServerCommand('emulate-timezone', { timezoneId: 'America/New_York' })` and restores the
+ * machine's zone (UTC here) with `{ timezoneId: null }` in its `after()` hook, since a page is reused
+ * by later test files. Per page, like playwright's `newContext({ timezoneId })`, which this launcher
+ * (puppeteer) and its `createPage` hook cannot give per test file: `createPage` is not told the file.
+ * Both use CDP's Emulation.setTimezoneOverride; Date and Intl follow it at once.
+ */
+function emulateTimezonePlugin() {
+  return {
+    name: 'civic-emulate-timezone',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-timezone') return undefined;
+      await session.browser.getPage(session.id).emulateTimezone(payload?.timezoneId ?? undefined);
+      return true;
+    },
+  };
+}
+
 export default {
   files,
   nodeResolve: { browser: true, exportConditions: ['browser', 'development', 'civic-source'] },
@@ -40,7 +59,7 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' }), emulateTimezonePlugin()],
   middleware: [
     function mswWorkerAtRoot(ctx, next) {
       if (ctx.path === '/mockServiceWorker.js') {

@@ -2,7 +2,7 @@
 import { fixture, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { startMockWorker, type MockWorker } from '@civic-elements/mock-api/browser';
 import { ManualClock, TEST_MODE_SETTINGS } from '@civic-elements/mock-api';
 import type { CivicAppointmentPicker, PickerClock, PickerStep } from '../index.js';
@@ -146,4 +146,12 @@ export async function tabTo(el: CivicAppointmentPicker, sel: string, max = 40): 
     await sendKeys({ press: 'Tab' });
   }
   throw new Error(`Tab never reached ${sel}`);
+}
+
+/**
+ * Puts this test file's page in another time zone, `null` back in the machine's (the server command
+ * of web-test-runner.config.mjs). A file that sets one restores it in `after()`: pages are reused.
+ */
+export async function emulateTimeZone(timezoneId: string | null): Promise<void> {
+  await executeServerCommand('emulate-timezone', { timezoneId });
 }
