@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { settingsFromEnv, type BackendSettings } from '@civic-elements/mock-api/settings';
 import { retentionFromEnv, type RetentionPeriods } from './retention.js';
+import { parseClamdTarget } from './scan.js';
 
 export interface ServerConfig {
   /** PORT (default 8787, the contract's documented local port). */
@@ -27,6 +28,10 @@ export interface ServerConfig {
   settings: BackendSettings;
   /** CIVIC_RETENTION_BOOKING_DAYS, CIVIC_RETENTION_WAITLIST_DAYS, CIVIC_RETENTION_NOTIFICATION_DAYS. */
   retention: RetentionPeriods;
+  /** CIVIC_CLAMAV: clamd for scanning chat attachments (`host:port`, `unix:/path`); unset = no scanning. */
+  clamav?: string;
+  /** CIVIC_CHAT_DESK_EMAIL: where offline chat messages go (default `servicedesk@` the town's domain). */
+  chatDeskEmail?: string;
 }
 
 export class ConfigError extends Error {}
@@ -61,6 +66,16 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd = pro
   const staffKey = env.CIVIC_STAFF_KEY?.trim() || undefined;
   if (staffKey !== undefined && staffKey.length < 8) throw new ConfigError('CIVIC_STAFF_KEY must have at least 8 characters');
   const bookingLimit = int(env, 'CIVIC_BOOKING_LIMIT', 1, 1000);
+  const clamav = env.CIVIC_CLAMAV?.trim() || undefined;
+  if (clamav) {
+    try {
+      parseClamdTarget(clamav);
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  }
+  const chatDeskEmail = env.CIVIC_CHAT_DESK_EMAIL?.trim() || undefined;
+  if (chatDeskEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(chatDeskEmail)) throw new ConfigError('CIVIC_CHAT_DESK_EMAIL must be an e-mail address');
   return {
     port: int(env, 'PORT', 0, 65535) ?? 8787,
     host: env.HOST?.trim() || '127.0.0.1',
@@ -72,5 +87,7 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd = pro
     ...(env.CIVIC_SECRET ? { secret: env.CIVIC_SECRET } : {}),
     settings,
     retention,
+    ...(clamav && { clamav }),
+    ...(chatDeskEmail && { chatDeskEmail }),
   };
 }

@@ -16,8 +16,6 @@ import { Contract } from '@civic-elements/server';
 import { ORIGIN, pgliteServer, postgresServer, startPostgres, type Postgres, type TestServer } from './helpers.js';
 
 const NOT_YET_IMPLEMENTED = [
-  'getChatAvailability', 'startConversation', 'getConversation', 'listMessages', 'sendMessage', 'streamChatEvents', 'sendTyping',
-  'uploadAttachment', 'downloadAttachment', 'getTranscript', 'endConversation', 'sendOfflineMessage',
   'getQueue', 'streamQueueEvents', 'takeQueueTicket', 'getTicket', 'cancelTicket', 'streamTicketEvents',
   'getOffice', 'takeOfficeTicket', 'streamOfficeEvents',
 ].sort();
