@@ -1,6 +1,6 @@
 // <civic-appointment-picker> in a browser in another time zone: the citizen still sees the
 // location's (Europe/Berlin) days and wall-clock times, also in the week Berlin changes to summer time.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { expectAccessible } from '@civic-elements/core/testing';
 import {
   $,
