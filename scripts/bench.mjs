@@ -15,6 +15,10 @@ const BENCHES = [
     name: 'call display soak: 10 calls/s for 30 simulated minutes, goal heap growth ≤ 2 MB',
     cmd: 'node packages/queue-display/bench/soak.mjs',
   },
+  {
+    name: 'demo pages (issue 10, gate 6): bytes, first useful content and interactions at 4× CPU throttling, against an empty Lit element',
+    cmd: 'node scripts/gates/bench-demo.mjs --runs 5',
+  },
 ];
 
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}`);
