@@ -23,6 +23,8 @@ export interface ServerConfig {
   staffKey?: string;
   /** CIVIC_BOOKING_LIMIT: future bookings per e-mail address (default: the seed's town setting). */
   bookingLimit?: number;
+  /** CIVIC_TICKET_LIMIT: queue and waiting-room tickets one client may take per hour when rate limits are on (default 10). */
+  ticketLimit?: number;
   /** CIVIC_SECRET: HMAC key of proof-of-work challenges; default: random per process start. */
   secret?: string;
   settings: BackendSettings;
@@ -66,6 +68,7 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd = pro
   const staffKey = env.CIVIC_STAFF_KEY?.trim() || undefined;
   if (staffKey !== undefined && staffKey.length < 8) throw new ConfigError('CIVIC_STAFF_KEY must have at least 8 characters');
   const bookingLimit = int(env, 'CIVIC_BOOKING_LIMIT', 1, 1000);
+  const ticketLimit = int(env, 'CIVIC_TICKET_LIMIT', 1, 100000);
   const clamav = env.CIVIC_CLAMAV?.trim() || undefined;
   if (clamav) {
     try {
@@ -84,6 +87,7 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd = pro
     corsOrigins,
     ...(staffKey && { staffKey }),
     ...(bookingLimit !== undefined && { bookingLimit }),
+    ...(ticketLimit !== undefined && { ticketLimit }),
     ...(env.CIVIC_SECRET ? { secret: env.CIVIC_SECRET } : {}),
     settings,
     retention,

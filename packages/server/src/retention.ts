@@ -9,6 +9,7 @@
 import { localDate, addDays } from '@civic-elements/contract/seed';
 import type { Db } from './db.js';
 import { sweepIdempotency } from './idempotency.js';
+import { purgeTickets } from './queues/index.js';
 import { purgeChat } from './chat/retention.js';
 
 export interface RetentionPeriods {
@@ -31,6 +32,8 @@ export interface RetentionReport {
   idempotency: number;
   holds: number;
   caseTokens: number;
+  /** Queue and waiting-room tickets (ended a day ago, or taken two days ago) with their e-mail address. */
+  tickets: number;
   chatConversations: number;
   chatAttachments: number;
   chatOfflineMessages: number;
@@ -48,8 +51,9 @@ export async function runRetention(db: Db, now: number, timeZone: string, period
     const holds = await tx.query("DELETE FROM holds WHERE state <> 'active' AND expires_at < $1", [now - DAY]);
     const caseTokens = await tx.query('DELETE FROM case_tokens WHERE expires_at <= $1', [now]);
     await tx.query('DELETE FROM used_challenges WHERE expires_at <= $1', [now]);
+    const tickets = await purgeTickets(tx, now);
     const chat = await purgeChat(tx, now, periods.chatDays);
-    return { bookings: bookings.rowCount, waitlist: waitlist.rowCount, notifications: notifications.rowCount, idempotency, holds: holds.rowCount, caseTokens: caseTokens.rowCount, ...chat };
+    return { bookings: bookings.rowCount, waitlist: waitlist.rowCount, notifications: notifications.rowCount, idempotency, holds: holds.rowCount, caseTokens: caseTokens.rowCount, tickets, ...chat };
   });
 }
 

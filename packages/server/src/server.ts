@@ -19,6 +19,7 @@ import { jsonLogger, type Logger } from './log.js';
 import { seedAnchor } from './seeding.js';
 import { createAppointments } from './appointments/index.js';
 import { createCases, seedCases } from './cases/index.js';
+import { createQueues, isTicketNotification } from './queues/index.js';
 import { createChat, isChatNotification } from './chat/index.js';
 import { EventBus } from './events.js';
 import { deliverPending, OutboxNotifier, type Notifier } from './notifier.js';
@@ -88,11 +89,13 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     const appointments = createAppointments(ctx);
     await appointments.start();
     const cases = createCases(ctx, bus);
+    const queues = createQueues(ctx, bus);
+    await queues.start();
     const chat = createChat(ctx, bus);
-    const handlers: Handlers = { ...appointments.handlers, ...cases.handlers, ...chat.handlers };
+    const handlers: Handlers = { ...appointments.handlers, ...cases.handlers, ...queues.handlers, ...chat.handlers };
     const outbox = o.notifier ? undefined : new OutboxNotifier(join(config.dataDir, 'outbox'), undefined, () => clock.now());
     const notifier = o.notifier ?? outbox!;
-    const deliver = () => deliverPending(db, notifier, (q, n) => (isChatNotification(n.kind) ? chat.renderMail(q, n) : appointments.renderMail(q, n)), clock.now());
+    const deliver = () => deliverPending(db, notifier, (q, n) => (isChatNotification(n.kind) ? chat.renderMail(q, n) : isTicketNotification(n.kind) ? queues.renderMail(q, n) : appointments.renderMail(q, n)), clock.now());
     const retention = () => runRetention(db, clock.now(), seed.town.timeZone, config.retention);
     const background = (fn: () => Promise<unknown>, ms: number, name: string) => {
       if (ms <= 0) return;

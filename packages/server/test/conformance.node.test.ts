@@ -15,10 +15,7 @@ import { runConformance, type ConformanceReport } from '../../contract/conforman
 import { Contract } from '@civic-elements/server';
 import { ORIGIN, pgliteServer, postgresServer, startPostgres, type Postgres, type TestServer } from './helpers.js';
 
-const NOT_YET_IMPLEMENTED = [
-  'getQueue', 'streamQueueEvents', 'takeQueueTicket', 'getTicket', 'cancelTicket', 'streamTicketEvents',
-  'getOffice', 'takeOfficeTicket', 'streamOfficeEvents',
-].sort();
+const NOT_YET_IMPLEMENTED: string[] = [];
 
 const NOT_IMPLEMENTED_REASON = 'is not implemented by this server yet';
 
