@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { settingsFromEnv, type BackendSettings } from '@civic-elements/mock-api/settings';
 import { retentionFromEnv, type RetentionPeriods } from './retention.js';
+import { envelopeAddress, parseSmtpUrl } from './smtp.js';
 import { parseClamdTarget } from './scan.js';
 
 export interface ServerConfig {
@@ -27,6 +28,10 @@ export interface ServerConfig {
   ticketLimit?: number;
   /** CIVIC_SECRET: HMAC key of proof-of-work challenges; default: random per process start. */
   secret?: string;
+  /** CIVIC_SMTP_URL: send e-mails by SMTP (`smtp://user:pass@host:port`, `smtps://…`) instead of the outbox folder. */
+  smtpUrl?: string;
+  /** CIVIC_MAIL_FROM: the e-mails' sender (`Name <address>`); required with CIVIC_SMTP_URL. */
+  mailFrom?: string;
   settings: BackendSettings;
   /** CIVIC_RETENTION_BOOKING_DAYS, CIVIC_RETENTION_WAITLIST_DAYS, CIVIC_RETENTION_NOTIFICATION_DAYS. */
   retention: RetentionPeriods;
@@ -79,6 +84,17 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd = pro
   }
   const chatDeskEmail = env.CIVIC_CHAT_DESK_EMAIL?.trim() || undefined;
   if (chatDeskEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(chatDeskEmail)) throw new ConfigError('CIVIC_CHAT_DESK_EMAIL must be an e-mail address');
+  const smtpUrl = env.CIVIC_SMTP_URL?.trim() || undefined;
+  if (smtpUrl) {
+    try {
+      parseSmtpUrl(smtpUrl);
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  }
+  const mailFrom = env.CIVIC_MAIL_FROM?.trim() || undefined;
+  if (mailFrom !== undefined && (!/^[^\s@<>]+@[^\s@<>]+$/.test(envelopeAddress(mailFrom)) || /[\r\n]/.test(mailFrom))) throw new ConfigError('CIVIC_MAIL_FROM must be an e-mail address, optionally as "Name <address>"');
+  if (smtpUrl && !mailFrom) throw new ConfigError('CIVIC_MAIL_FROM is required with CIVIC_SMTP_URL (the sender the mail server accepts)');
   return {
     port: int(env, 'PORT', 0, 65535) ?? 8787,
     host: env.HOST?.trim() || '127.0.0.1',
@@ -89,6 +105,8 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd = pro
     ...(bookingLimit !== undefined && { bookingLimit }),
     ...(ticketLimit !== undefined && { ticketLimit }),
     ...(env.CIVIC_SECRET ? { secret: env.CIVIC_SECRET } : {}),
+    ...(smtpUrl && { smtpUrl }),
+    ...(mailFrom && { mailFrom }),
     settings,
     retention,
     ...(clamav && { clamav }),

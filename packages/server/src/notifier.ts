@@ -2,11 +2,13 @@
  * Notifications: domains write rows to `notifications` in the same transaction as the change
  * (transactional outbox); `deliverPending` turns them into e-mails and hands them to a
  * `Notifier`. The development notifier writes each e-mail as an RFC 5322 `.eml` file (with the
- * iCalendar attachment where there is one) into an outbox folder, readable at `/dev/outbox`.
+ * iCalendar attachment where there is one) into an outbox folder, readable at `/dev/outbox`;
+ * with `CIVIC_SMTP_URL` the SMTP notifier (smtp.ts) sends them instead.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db, Queryable } from './db.js';
+import { silentLogger, type Logger } from './log.js';
 
 export interface Mail {
   to: string;
@@ -17,7 +19,23 @@ export interface Mail {
 }
 
 export interface Notifier {
+  /** Sends one e-mail; throws a `DeliveryError` (or any error: the transport failed) when it could not. */
   send(mail: Mail): Promise<void>;
+}
+
+/**
+ * Why a notifier could not send: `scope` 'message' concerns only this e-mail (e.g. the recipient
+ * was refused; the others can still go), 'transport' every e-mail (server down, login refused).
+ * `permanent`: trying again cannot help (SMTP 5xx).
+ */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly scope: 'message' | 'transport',
+    readonly permanent: boolean,
+  ) {
+    super(message);
+  }
 }
 
 export interface PendingNotification {
@@ -79,21 +97,112 @@ export class OutboxNotifier implements Notifier {
   }
 }
 
-/** Delivers up to `max` pending notifications (each process takes different rows); returns how many were sent. */
-export async function deliverPending(db: Db, notifier: Notifier, render: Renderer, now: number, max = 50): Promise<number> {
-  return db.transaction(async (tx) => {
-    const rows = await tx.query<PendingNotification>('SELECT id, kind, recipient, locale, data, created_at FROM notifications WHERE delivered_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED', [max]);
-    let sent = 0;
-    for (const n of rows.rows) {
-      const mail = n.recipient ? await render(tx, n) : undefined;
-      if (mail) {
-        await notifier.send(mail);
-        sent++;
-      }
-      await tx.query('UPDATE notifications SET delivered_at = $2 WHERE id = $1', [n.id, now]);
+/** When a notifier may try again: per notification (after a transient refusal) and for the whole transport. */
+interface RetryState {
+  messages: Map<number, { attempts: number; at: number }>;
+  transport: { attempts: number; at: number };
+}
+
+/** A transient refusal of one e-mail is retried after 1 min, 2, 4 … at most every hour. */
+export const messageRetryMs = (attempts: number): number => Math.min(3_600_000, 60_000 * 2 ** (attempts - 1));
+/** A failed transport is tried again after 5 s, 10, 20 … at most every 5 min. */
+export const transportRetryMs = (attempts: number): number => Math.min(300_000, 5_000 * 2 ** (attempts - 1));
+
+/** The retry schedule lives with the notifier (one per process). */
+const retryStates = new WeakMap<Notifier, RetryState>();
+/** PGlite serves one process: notifications being sent outside a transaction are claimed here. */
+const claims = new WeakMap<Db, Set<number>>();
+
+interface Outcome {
+  /** Ids to mark delivered (sent, or permanently refused). */
+  done: number[];
+  sent: number;
+  /** The transport failed: the rest stays pending. */
+  error?: unknown;
+}
+
+async function sendAll(batch: { n: PendingNotification; mail: Mail | undefined }[], notifier: Notifier, retry: RetryState, now: number, log: Logger): Promise<Outcome> {
+  const out: Outcome = { done: [], sent: 0 };
+  for (const { n, mail } of batch) {
+    if (!mail) {
+      out.done.push(n.id);
+      continue;
     }
-    return sent;
-  });
+    try {
+      await notifier.send(mail);
+      out.done.push(n.id);
+      out.sent++;
+      retry.messages.delete(n.id);
+      retry.transport.attempts = 0;
+    } catch (error) {
+      if (error instanceof DeliveryError && error.scope === 'message') {
+        const code = (error as { code?: number }).code ?? 0;
+        if (error.permanent) {
+          // Never deliverable (the recipient or message was refused for good): logged, not retried.
+          out.done.push(n.id);
+          retry.messages.delete(n.id);
+          log.error('mail_refused', { kind: n.kind, code });
+        } else {
+          const attempts = (retry.messages.get(n.id)?.attempts ?? 0) + 1;
+          retry.messages.set(n.id, { attempts, at: now + messageRetryMs(attempts) });
+          log.info('mail_deferred', { kind: n.kind, code, attempts });
+        }
+        continue;
+      }
+      const attempts = retry.transport.attempts + 1;
+      retry.transport = { attempts, at: now + transportRetryMs(attempts) };
+      out.error = error;
+      return out;
+    }
+  }
+  return out;
+}
+
+/**
+ * Delivers up to `max` pending notifications; returns how many e-mails were sent. Each is marked
+ * delivered once sent (or refused for good); a transient refusal of one e-mail is retried later
+ * with growing pauses; a transport failure leaves the rest pending, pauses delivery and throws
+ * (the loop logs it). Several processes on one PostgreSQL each take different rows (row locks
+ * held while sending). On PGlite — one query at a time for the whole process — the e-mails are
+ * sent outside the transaction, so a slow mail server never stalls requests.
+ */
+export async function deliverPending(db: Db, notifier: Notifier, render: Renderer, now: number, max = 50, log: Logger = silentLogger): Promise<number> {
+  let retry = retryStates.get(notifier);
+  if (!retry) retryStates.set(notifier, (retry = { messages: new Map(), transport: { attempts: 0, at: 0 } }));
+  if (retry.transport.at > now) return 0;
+  const claimed = claims.get(db) ?? new Set<number>();
+  claims.set(db, claimed);
+  const skip = [...claimed, ...[...retry.messages].filter(([, w]) => w.at > now).map(([id]) => id)];
+  const pick = async (tx: Queryable) => {
+    const rows = await tx.query<PendingNotification>(
+      'SELECT id, kind, recipient, locale, data, created_at FROM notifications WHERE delivered_at IS NULL AND NOT (id = ANY($2::bigint[])) ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
+      [max, skip],
+    );
+    const batch: { n: PendingNotification; mail: Mail | undefined }[] = [];
+    // Everything is rendered before anything is sent: a rendering error sends nothing.
+    for (const n of rows.rows) batch.push({ n: { ...n, id: Number(n.id) }, mail: n.recipient ? await render(tx, n) : undefined });
+    return batch;
+  };
+  const mark = (q: Queryable, ids: number[]) => (ids.length ? q.query('UPDATE notifications SET delivered_at = $2 WHERE id = ANY($1::bigint[])', [ids, now]) : undefined);
+  let outcome: Outcome;
+  if (db.kind === 'pglite') {
+    const batch = await db.transaction(pick);
+    for (const { n } of batch) claimed.add(n.id);
+    try {
+      outcome = await sendAll(batch, notifier, retry, now, log);
+      await mark(db, outcome.done);
+    } finally {
+      for (const { n } of batch) claimed.delete(n.id);
+    }
+  } else {
+    outcome = await db.transaction(async (tx) => {
+      const o = await sendAll(await pick(tx), notifier, retry, now, log);
+      await mark(tx, o.done);
+      return o;
+    });
+  }
+  if (outcome.error !== undefined) throw outcome.error;
+  return outcome.sent;
 }
 
 /** Decodes the text parts of an .eml written by `formatMail` (for the outbox page). */

@@ -23,6 +23,7 @@ import { createQueues, isTicketNotification } from './queues/index.js';
 import { createChat, isChatNotification } from './chat/index.js';
 import { EventBus } from './events.js';
 import { deliverPending, OutboxNotifier, type Notifier } from './notifier.js';
+import { parseSmtpUrl, SmtpNotifier } from './smtp.js';
 import { outboxPage } from './outbox-page.js';
 import { runRetention, type RetentionReport } from './retention.js';
 
@@ -32,7 +33,7 @@ export interface StartOptions {
   log?: Logger;
   /** `SEED` variant (default from the environment: `default` or `xss`). */
   seedVariant?: 'default' | 'xss';
-  /** Where e-mails go (default: an outbox folder `<dataDir>/outbox`, shown at /dev/outbox). */
+  /** Where e-mails go (default: SMTP when `config.smtpUrl` is set, else an outbox folder `<dataDir>/outbox`, shown at /dev/outbox). */
   notifier?: Notifier;
   /** Interval of the delivery loop in ms (default 1000); 0 = only on `deliver()`. */
   deliveryMs?: number;
@@ -93,9 +94,10 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     await queues.start();
     const chat = createChat(ctx, bus);
     const handlers: Handlers = { ...appointments.handlers, ...cases.handlers, ...queues.handlers, ...chat.handlers };
-    const outbox = o.notifier ? undefined : new OutboxNotifier(join(config.dataDir, 'outbox'), undefined, () => clock.now());
-    const notifier = o.notifier ?? outbox!;
-    const deliver = () => deliverPending(db, notifier, (q, n) => (isChatNotification(n.kind) ? chat.renderMail(q, n) : isTicketNotification(n.kind) ? queues.renderMail(q, n) : appointments.renderMail(q, n)), clock.now());
+    const smtp = !o.notifier && config.smtpUrl ? new SmtpNotifier(parseSmtpUrl(config.smtpUrl), config.mailFrom!, () => clock.now()) : undefined;
+    const outbox = o.notifier || smtp ? undefined : new OutboxNotifier(join(config.dataDir, 'outbox'), config.mailFrom, () => clock.now());
+    const notifier = o.notifier ?? smtp ?? outbox!;
+    const deliver = () => deliverPending(db, notifier, (q, n) => (isChatNotification(n.kind) ? chat.renderMail(q, n) : isTicketNotification(n.kind) ? queues.renderMail(q, n) : appointments.renderMail(q, n)), clock.now(), 50, log);
     const retention = () => runRetention(db, clock.now(), seed.town.timeZone, config.retention);
     const background = (fn: () => Promise<unknown>, ms: number, name: string) => {
       if (ms <= 0) return;
