@@ -191,3 +191,115 @@ export const OfflineSentDe: Story = {
   parameters: { smoke: { waitFor: '.offline-sent' } },
 };
 export const OfflineSentEn: Story = { ...OfflineSentDe, args: { lang: 'en' } };
+
+// Attachments
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0, 0, 0, 0]);
+const file = (name: string, type = 'image/png', bytes: BlobPart = PNG) => new File([bytes], name, { type });
+
+/** The citizen chose files (as the picker or a drop would hand them over). */
+async function attach(el: Chat, ...files: File[]): Promise<void> {
+  const input = await until(() => inShadow(el, '#civic-chat-file') as HTMLInputElement | null);
+  const dt = new DataTransfer();
+  for (const f of files) dt.items.add(f);
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change'));
+}
+
+/** A sent file in the log, one uploading, one refused before upload (too large). */
+export const AttachmentsDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare()],
+  play: async ({ canvasElement }) => {
+    const el = chatOf(canvasElement);
+    await startChat(el);
+    await attach(el, file('Wohnungsgeberbestaetigung.png'));
+    await until(() => inShadow(el, '.upload--done'));
+    (inShadow(el, 'form.composer') as HTMLFormElement).requestSubmit();
+    await until(() => inShadow(el, '.msg--citizen:not(.msg--pending) button.download'));
+    api.faults.set({ latencyMs: 3_600_000, match: 'uploadAttachment' });
+    await attach(el, file('Personalausweis.png'), file('Scan.png', 'image/png', new Uint8Array(11 * 1024 * 1024)));
+  },
+  parameters: { smoke: { waitFor: '.upload--uploading' } },
+};
+export const AttachmentsEn: Story = { ...AttachmentsDe, args: { lang: 'en' } };
+
+/** The server refused an upload for now (429): the reason and a retry. */
+export const AttachmentFailedDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare()],
+  play: async ({ canvasElement }) => {
+    const el = chatOf(canvasElement);
+    await startChat(el);
+    api.faults.set({ rateLimit: { retryAfterSeconds: 90 }, match: 'uploadAttachment' });
+    await attach(el, file('Antrag.png'));
+  },
+  parameters: { smoke: { waitFor: '.upload--failed .retry-upload' }, expectedStatus: [429] },
+};
+export const AttachmentFailedEn: Story = { ...AttachmentFailedDe, args: { lang: 'en' } };
+
+/** A file dragged over the conversation: the drop hint. */
+export const DropHintDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare()],
+  play: async ({ canvasElement }) => {
+    const el = chatOf(canvasElement);
+    await startChat(el);
+    await until(() => inShadow(el, 'button.attach'));
+    const dt = new DataTransfer();
+    dt.items.add(file('Foto.png'));
+    inShadow(el, '.conversation')!.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  },
+  parameters: { smoke: { waitFor: '.drop-hint' } },
+};
+export const DropHintEn: Story = { ...DropHintDe, args: { lang: 'en' } };
+
+// This device
+/** After "delete from this device": nothing stored, the privacy notice again. */
+export const ForgottenDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare()],
+  play: async ({ canvasElement }) => {
+    const el = chatOf(canvasElement);
+    await startChat(el);
+    inShadow(el, 'button.forget')!.click();
+  },
+  parameters: { smoke: { waitFor: '.prechat [role=status]' } },
+};
+export const ForgottenEn: Story = { ...ForgottenDe, args: { lang: 'en' } };
+
+/** "Show earlier" failed: the reason and a retry in place. */
+export const EarlierFailedDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare()],
+  play: async ({ canvasElement }) => {
+    const el = chatOf(canvasElement);
+    await startChat(el);
+    for (let i = 1; i <= 60; i++) {
+      api.state.chat.post(conversation(), { author: { kind: 'agent', name: 'Frau Schmidt' }, text: `Nachricht ${i}`, attachments: [], suggestions: [] });
+    }
+    // The page is reloaded: the latest 50 show, earlier ones wait behind "show earlier".
+    const again = el.cloneNode(true) as Chat;
+    el.replaceWith(again);
+    const earlier = await until(() => inShadow(again, 'button.earlier'));
+    api.faults.set({ status: 500, match: 'listMessages' });
+    earlier.click();
+  },
+  parameters: { smoke: { waitFor: '#civic-chat-earlier-error' }, expectedStatus: [500] },
+};
+export const EarlierFailedEn: Story = { ...EarlierFailedDe, args: { lang: 'en' } };
+
+/** After a reload: who answers comes from the server, though the agent has not written yet. */
+export const ResumedWithAgentDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare()],
+  play: async ({ canvasElement }) => {
+    const el = chatOf(canvasElement);
+    await startChat(el);
+    api.state.chat.join(conversation(), 'Frau Schmidt');
+    const again = el.cloneNode(true) as Chat;
+    el.replaceWith(again);
+    await until(() => inShadow(again, '.msg--bot'));
+  },
+  parameters: { smoke: { waitFor: '[part=agent]' } },
+};
+export const ResumedWithAgentEn: Story = { ...ResumedWithAgentDe, args: { lang: 'en' } };

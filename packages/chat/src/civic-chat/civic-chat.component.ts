@@ -45,12 +45,15 @@ registerStrings('chat-launcher', {
  * @csspart body - The panel's content.
  * @csspart availability - Office hours and who is online.
  * @csspart agent - The line naming who the citizen writes with.
+ * @csspart scroller - The scrolling area: "show earlier" and the message list.
  * @csspart log - The message list (`role="log"`).
  * @csspart message - Every message; also `message-citizen`, `message-agent`, `message-bot`, `message-system`.
  * @csspart typing - The typing indicator.
  * @csspart suggestions - The bot's quick replies.
  * @csspart composer - The message form.
  * @csspart input - The message field.
+ * @csspart attach-button - The button that opens the file picker.
+ * @csspart uploads - The files chosen for the next message, with their upload state.
  *
  * @cssproperty --civic-chat-offset - Distance of the launcher from the viewport edges (default `--civic-space-md`).
  * @cssproperty --civic-chat-z-index - Stacking level of the launcher and panel (default 1000).
@@ -132,8 +135,10 @@ export class CivicChat extends CivicElement {
   }
 
   private loadPanel(): Promise<ChatPanel | undefined> {
-    this.loading ??= import('../panel/chat-panel.js').then(
-      ({ ChatPanel, panelStyles }) => {
+    // The panel and its German texts: two chunks, loaded in parallel.
+    this.loading ??= Promise.all([import('../panel/chat-panel.js'), import('../locales/panel-strings.js')]).then(
+      ([{ ChatPanel, panelStyles }, { registerPanelStrings }]) => {
+        registerPanelStrings();
         const styles = (this.constructor as typeof CivicChat).elementStyles;
         adoptStyles(this.renderRoot as ShadowRoot, [...styles, panelStyles] as CSSResultOrNative[]);
         this.loadFailed = false;

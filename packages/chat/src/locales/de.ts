@@ -67,6 +67,10 @@ const de = {
   end: 'Gespräch beenden',
   transcript: 'Verlauf herunterladen',
   restart: 'Neues Gespräch beginnen',
+  forget: 'Auf diesem Gerät löschen',
+  forgotten: 'Das Gespräch ist beendet und auf diesem Gerät gelöscht.',
+  earlierFailed: 'Frühere Nachrichten konnten nicht geladen werden.',
+  earlierRetry: 'Frühere Nachrichten erneut laden',
   errors: {
     closed: 'Der Chat ist gerade nicht besetzt.',
     conversation_ended: 'Das Gespräch wurde bereits beendet.',

@@ -67,6 +67,10 @@ const en: typeof de = {
   end: 'End conversation',
   transcript: 'Download transcript',
   restart: 'Start a new conversation',
+  forget: 'Delete from this device',
+  forgotten: 'The conversation has ended and is deleted from this device.',
+  earlierFailed: 'Earlier messages could not be loaded.',
+  earlierRetry: 'Load earlier messages again',
   errors: {
     closed: 'The chat is not staffed right now.',
     conversation_ended: 'The conversation has already ended.',

@@ -109,6 +109,7 @@ export const panelStyles = css`
     color: inherit;
   }
   .conversation {
+    position: relative;
     display: flex;
     flex-direction: column;
     gap: var(--civic-space-xs);
@@ -130,10 +131,20 @@ export const panelStyles = css`
   .event {
     text-align: center;
   }
-  .log {
+  /* Scrolls the "show earlier" control (and its error) with the log: the reading position stays. */
+  .scroller {
     flex: 1;
     min-block-size: 8rem;
     overflow-y: auto;
+    display: flex;
+    flex-direction: column;
+    gap: var(--civic-space-xs);
+  }
+  .earlier {
+    align-self: center;
+  }
+  .log {
+    flex: 1;
     display: flex;
     flex-direction: column;
     gap: var(--civic-space-sm);
@@ -197,6 +208,42 @@ export const panelStyles = css`
     background: var(--civic-color-surface);
     color: var(--civic-color-text);
     resize: vertical;
+  }
+  .files,
+  .composer-error {
+    grid-column: 1 / -1;
+  }
+  .files-hint,
+  .file-size,
+  .upload .state {
+    font-size: var(--civic-font-size-sm);
+    color: var(--civic-color-text-muted);
+  }
+  .uploads,
+  .attachments {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .upload {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--civic-space-xs);
+    overflow-wrap: anywhere;
+  }
+  .drop-hint {
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+    display: grid;
+    place-items: center;
+    margin: 0;
+    border: 3px dashed var(--civic-color-primary);
+    border-radius: var(--civic-radius-md);
+    background: var(--civic-color-surface);
+    font-weight: var(--civic-font-weight-bold);
+    pointer-events: none;
   }
   @media (forced-colors: active) {
     .panel,

@@ -14,28 +14,21 @@ import {
   errorMessage,
   isAbortError,
   newIdempotencyKey,
-  registerStrings,
   type ApiClient,
   type RealtimeClock,
   type SseEvent,
   type Sleep,
 } from '@civic-elements/core';
-import type { ChatAvailability, Message } from '@civic-elements/contract';
+import type { Attachment, ChatAvailability, Message } from '@civic-elements/contract';
 import type { CivicChat } from '../civic-chat/civic-chat.component.js';
-import de from '../locales/de.js';
 import { availabilityCheck, createdCheck, endedData, joinedData, messageCheck, typingData } from './checks.js';
 import { ChatSession, readStored, type ChatItem, type OutboxItem } from './session.js';
 import { renderText } from './linkify.js';
 import type { OfflineForm } from './offline-form.js';
+import type { Attachments } from './attachments.js';
 import { chatStorageKey } from '../civic-chat/storage-key.js';
 
 export { panelStyles } from './chat-panel.styles.js';
-
-registerStrings('chat', {
-  de,
-  en: () => import('../locales/en.js').then((m) => m.default),
-  ar: () => import('../locales/ar.js').then((m) => m.default),
-});
 
 type View = 'loading' | 'error' | 'prechat' | 'starting' | 'conversation';
 
@@ -114,12 +107,12 @@ export class ChatPanel implements ReactiveController {
   private stickToBottom = true;
 
   hostUpdate(): void {
-    const log = this.host.renderRoot?.querySelector<HTMLElement>('.log');
+    const log = this.host.renderRoot?.querySelector<HTMLElement>('.scroller');
     this.stickToBottom = !log || log.scrollHeight - log.scrollTop - log.clientHeight < 24;
   }
 
   hostUpdated(): void {
-    const log = this.host.renderRoot.querySelector<HTMLElement>('.log');
+    const log = this.host.renderRoot.querySelector<HTMLElement>('.scroller');
     if (log && this.stickToBottom) log.scrollTop = log.scrollHeight;
   }
 
@@ -184,6 +177,9 @@ export class ChatPanel implements ReactiveController {
     this.session = session;
     this.view = 'conversation';
     this.host.requestUpdate();
+    void this.loadFiles();
+    // Who answers (an agent may have joined before the reload) and whether it ended: the server's word.
+    session.loadState().catch(() => undefined);
     session.loadLatest().then(
       () => {
         this.realtime.start();
@@ -194,6 +190,25 @@ export class ChatPanel implements ReactiveController {
         this.realtime.start();
       },
     );
+  }
+
+  /** Loads the attachments chunk (and, after a reload, the desk's limits) beside the history. */
+  private async loadFiles(): Promise<void> {
+    try {
+      const [availability, { Attachments }] = await Promise.all([
+        this.availability ?? this.client().request('GET', '/v1/chat/availability', { check: availabilityCheck }),
+        import('./attachments.js'),
+      ]);
+      this.availability ??= availability;
+      if (!this.session || this.files) return;
+      this.files = new Attachments(this.host, () => this.client(), () => this.session, availability.attachments, (error) => {
+        this.actionError = error;
+        this.host.requestUpdate();
+      });
+      this.host.requestUpdate();
+    } catch {
+      // Without the limits there is no attach button; attachments in the log show by name.
+    }
   }
 
   /** Starts the conversation once the citizen consented: nothing is stored before this. */
@@ -207,6 +222,7 @@ export class ChatPanel implements ReactiveController {
     }
     this.view = 'starting';
     this.error = undefined;
+    this.forgotten = false;
     this.host.requestUpdate();
     this.startKey ??= newIdempotencyKey();
     try {
@@ -344,6 +360,7 @@ export class ChatPanel implements ReactiveController {
     const privacyUrl = safeUrl(this.host.privacyUrl);
     const starting = this.view === 'starting';
     return html`<div class="prechat">
+      ${this.forgotten ? html`<p class="notice" role="status">${t('forgotten')}</p>` : nothing}
       <h3>${t('availability.heading')}</h3>
       ${this.renderAvailability(a)}
       ${a.welcomeText ? html`<p class="welcome">${a.welcomeText}</p>` : nothing}
@@ -416,30 +433,50 @@ export class ChatPanel implements ReactiveController {
     const s = this.session!;
     const state = this.realtime.state;
     const suggestions = s.suggestions;
-    return html`<div class="conversation">
+    const files = this.files;
+    return html`<div
+      class="conversation ${files?.dragging ? 'conversation--dragging' : ''}"
+      @dragover=${files?.drag.over}
+      @dragleave=${files?.drag.leave}
+      @drop=${files?.drag.drop}
+    >
+      ${files?.renderDropHint()}
       <div class="actions" part="actions" role="group" aria-label=${t('actions')}>
         <button type="button" class="transcript" @click=${() => void this.downloadTranscript()}>${t('transcript')}</button>
         ${s.ended
           ? html`<button type="button" class="restart" @click=${() => void this.restart()}>${t('restart')}</button>`
           : html`<button type="button" class="end" @click=${() => void this.end()}>${t('end')}</button>`}
+        <button type="button" class="forget" @click=${() => void this.forget()}>${t('forget')}</button>
       </div>
       ${this.actionError ? html`<p class="error" role="alert">${errorMessage(t, this.actionError)}</p>` : nothing}
-      <p class="who" part="agent">${s.agent ? t('withAgent', { name: s.agent }) : t('withBot')}</p>
+      <p class="who" part="agent">${s.agent ? t('withAgent', { name: s.agent }) : s.joined ? t('joinedAnonymous') : t('withBot')}</p>
       ${state === 'reconnecting' || state === 'stale'
         ? html`<p class="notice" role="status">${t('reconnecting')}</p>`
         : nothing}
-      ${s.hasEarlier
-        ? html`<button type="button" class="earlier" @click=${() => void this.showEarlier()}>${t('earlier')}</button>`
-        : nothing}
-      <div class="log" part="log" role="log" aria-labelledby="civic-chat-log-label" tabindex="0">
-        <span id="civic-chat-log-label" class="visually-hidden">${t('log')}</span>
-        ${repeat(
-          s.list,
-          // Keyed, so earlier messages are inserted before the others instead of re-writing them
-          // (a re-written node in a live region would be read out again).
-          (item) => (item.type === 'pending' ? `c:${item.item.clientId}` : `s:${item.seq}`),
-          (item) => this.renderItem(item),
-        )}
+      <div class="scroller" part="scroller">
+        ${s.hasEarlier
+          ? html`${this.earlierError
+                ? html`<p class="error" id="civic-chat-earlier-error" role="alert">${t('earlierFailed')} ${errorMessage(t, this.earlierError)}</p>`
+                : nothing}
+              <button
+                type="button"
+                class="earlier"
+                aria-describedby=${this.earlierError ? 'civic-chat-earlier-error' : nothing}
+                @click=${() => void this.showEarlier()}
+              >
+                ${this.earlierError ? t('earlierRetry') : t('earlier')}
+              </button>`
+          : nothing}
+        <div class="log" part="log" role="log" aria-labelledby="civic-chat-log-label" tabindex="0">
+          <span id="civic-chat-log-label" class="visually-hidden">${t('log')}</span>
+          ${repeat(
+            s.list,
+            // Keyed, so earlier messages are inserted before the others instead of re-writing them
+            // (a re-written node in a live region would be read out again).
+            (item) => (item.type === 'pending' ? `c:${item.item.clientId}` : `s:${item.seq}`),
+            (item) => this.renderItem(item),
+          )}
+        </div>
       </div>
       ${this.typing
         ? html`<p class="typing" part="typing" role="status">${t('typing', { name: this.authorName(this.typing.kind, this.typing.name) })}</p>`
@@ -467,6 +504,7 @@ export class ChatPanel implements ReactiveController {
             ></textarea>
             <span id="civic-chat-hint" class="visually-hidden">${t('messageHint')}</span>
             <button type="submit" class="primary">${t('send')}</button>
+            <div class="files">${files?.renderPicker()} ${files?.renderUploads()}</div>
           </form>`}
     </div>`;
   }
@@ -492,11 +530,15 @@ export class ChatPanel implements ReactiveController {
         <time datetime=${m.createdAt}>${time}</time>
       </p>
       ${m.text ? html`<p class="text">${renderText(m.text, (text) => t('link', { text }))}</p>` : nothing}
-      ${m.attachments.length
-        ? html`<ul class="attachments">${m.attachments.map((a) => html`<li>${a.name}</li>`)}</ul>`
-        : nothing}
+      ${m.attachments.length ? this.renderAttachments(m.attachments) : nothing}
       ${m.author.kind === 'citizen' ? html`<p class="state state--sent">${t('sent')}</p>` : nothing}
     </div>`;
+  }
+
+  private renderAttachments(list: readonly Attachment[], pending = false): TemplateResult {
+    return this.files && !pending
+      ? this.files.renderList(list)
+      : html`<ul class="attachments">${list.map((a) => html`<li>${a.name}</li>`)}</ul>`;
   }
 
   private renderPending(o: OutboxItem): TemplateResult {
@@ -504,7 +546,8 @@ export class ChatPanel implements ReactiveController {
     const failed = ChatSession.failed(o);
     return html`<div class="msg msg--citizen msg--pending" part="message message-citizen" data-client-id=${o.clientId}>
       <p class="meta"><span class="author">${t('you')}</span></p>
-      <p class="text">${renderText(o.text, (text) => t('link', { text }))}</p>
+      ${o.text ? html`<p class="text">${renderText(o.text, (text) => t('link', { text }))}</p>` : nothing}
+      ${o.attachments ? this.renderAttachments(o.attachments, true) : nothing}
       <p class="state ${failed ? 'state--failed' : 'state--sending'}">
         ${failed ? (o.stopped ? t('failedFinal') : t('failed')) : t('sending')}
         ${failed ? html`<button type="button" class="retry" @click=${() => this.session?.retry(o.clientId)}>${t('retry')}</button>` : nothing}
@@ -543,15 +586,25 @@ export class ChatPanel implements ReactiveController {
 
   private submit(): void {
     const text = this.draft;
-    if (!/\S/.test(text) || !this.session || this.session.ended) return;
+    const s = this.session;
+    const files = this.files;
+    if (!s || s.ended) return;
+    if (files && !files.ready) {
+      files.blocked = true;
+      this.host.requestUpdate();
+      return;
+    }
+    const attachments = files?.uploads.length ? files.take() : [];
+    if (!/\S/.test(text) && !attachments.length) return;
     this.draft = '';
     this.sendTyping(false);
-    this.sendText(text);
-    this.host.requestUpdate();
+    s.send(text, attachments);
   }
 
   private actionError?: unknown;
   private offlineForm?: OfflineForm;
+  /** Attachments (own chunk), once loaded for the conversation. */
+  files?: Attachments;
 
   /** Ends the conversation (the desk sees it ended; the transcript stays available). */
   async end(): Promise<void> {
@@ -570,8 +623,33 @@ export class ChatPanel implements ReactiveController {
     this.host.renderRoot.querySelector<HTMLElement>('.restart')?.focus();
   }
 
+  /** Set after "delete from this device": the pre-chat view says so. */
+  private forgotten = false;
+
+  /**
+   * "Delete from this device": ends the conversation if it is still open (best effort: offline, it
+   * ends on the desk's side by itself), then removes everything this tab stored (conversation,
+   * token, unsent messages, chosen files) and shows the privacy notice again.
+   */
+  async forget(): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    s.dispose();
+    this.realtime.stop();
+    if (!s.ended) {
+      await this.client()
+        .request('POST', '/v1/chat/conversations/{id}/end', { params: { id: s.id }, token: s.token })
+        .catch(() => undefined);
+    }
+    await this.restart();
+    this.forgotten = true;
+    this.host.requestUpdate();
+  }
+
   /** Forgets the conversation (storage included) and starts over from the privacy notice. */
   async restart(): Promise<void> {
+    this.forgotten = false;
+    this.earlierError = undefined;
     this.view = this.availability ? 'prechat' : 'loading';
     this.realtime.stop();
     this.session?.forget();
@@ -580,6 +658,8 @@ export class ChatPanel implements ReactiveController {
     this.consentMissing = false;
     this.actionError = undefined;
     this.draft = '';
+    this.files?.dispose();
+    this.files = undefined;
     this.hideTyping();
     await this.loadAvailability();
     if (this.view === 'prechat') this.focusInitial();
@@ -607,15 +687,19 @@ export class ChatPanel implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Loads 50 earlier messages and keeps what the citizen was reading in place. */
+  private earlierError?: unknown;
+
+  /** Loads 50 earlier messages and keeps what the citizen was reading in place (also on failure). */
   private async showEarlier(): Promise<void> {
-    const log = this.host.renderRoot.querySelector<HTMLElement>('.log');
+    const log = this.host.renderRoot.querySelector<HTMLElement>('.scroller');
     const fromBottom = log ? log.scrollHeight - log.scrollTop : 0;
     try {
       await this.session?.loadEarlier();
-    } catch {
-      return;
+      this.earlierError = undefined;
+    } catch (error) {
+      this.earlierError = error;
     }
+    this.host.requestUpdate();
     await this.host.updateComplete;
     if (log) log.scrollTop = log.scrollHeight - fromBottom;
   }

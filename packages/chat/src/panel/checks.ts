@@ -1,5 +1,5 @@
 import { c, type Check } from '@civic-elements/core';
-import type { ChatAvailability, Message, MessagePage, ConversationCreated } from '@civic-elements/contract';
+import type { ChatAvailability, Conversation, Message, MessagePage, ConversationCreated } from '@civic-elements/contract';
 
 // Runtime checks of the chat responses (only the members the widget reads).
 
@@ -18,6 +18,11 @@ export const messageCheck = c.object({
 }) as unknown as Check<Message>;
 
 export const pageCheck = c.object({ items: c.array(messageCheck), hasMore: c.boolean() }) as unknown as Check<MessagePage>;
+
+export const conversationCheck = c.object({
+  status: c.string(),
+  agent: c.optional(c.object({ name: c.optional(c.string()) })),
+}) as unknown as Check<Pick<Conversation, 'status' | 'agent'>>;
 
 export const createdCheck = c.object({ id: c.string(), token: c.string() }) as unknown as Check<ConversationCreated>;
 

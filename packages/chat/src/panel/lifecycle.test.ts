@@ -83,7 +83,7 @@ describe('<civic-chat> ending, transcript, a new conversation and long histories
     const { el } = await chat({ mode: 'inline' });
     await waitUntil(() => $$(el, '.msg').length === 50, 'latest 50');
     expect(text($$(el, '.msg .text')[0]!)).to.equal('Nachricht 71');
-    const log = $(el, '[role=log]')!;
+    const log = $(el, '.scroller')!;
     log.scrollTop = 0;
     const anchor = $$(el, '.msg')[0]!;
     const before = anchor.getBoundingClientRect().top;

@@ -1,12 +1,13 @@
 import { CivicApiError, isAbortError, newIdempotencyKey, type ApiClient, type RealtimeClock } from '@civic-elements/core';
-import type { Author, Message } from '@civic-elements/contract';
-import { messageCheck, pageCheck } from './checks.js';
+import type { Attachment, Author, Message } from '@civic-elements/contract';
+import { conversationCheck, messageCheck, pageCheck } from './checks.js';
 
 /** A message waiting in the outbox (kept in sessionStorage after consent, across reloads). */
 export interface OutboxItem {
   clientId: string;
   text: string;
-  attachmentIds?: string[];
+  /** Files uploaded before sending (their ids go with the message). */
+  attachments?: Attachment[];
   /** Failed attempts so far (drives the backoff; the citizen sees "failed" from the first one). */
   attempts: number;
   /** A refusal retrying cannot fix (e.g. 409 conversation_ended): only the citizen's "retry" resends. */
@@ -84,6 +85,8 @@ export class ChatSession {
   hasEarlier = false;
   ended = false;
   agent: string | undefined;
+  /** An agent took over (also one without a name). */
+  joined = false;
 
   private readonly items = new Map<number, ChatItem>();
   private readonly sentClientIds = new Set<string>();
@@ -138,6 +141,17 @@ export class ChatSession {
 
   private path(suffix = ''): string {
     return `/v1/chat/conversations/{id}${suffix}`;
+  }
+
+  /** The conversation's state on the server: who answers (after a reload too) and whether it ended. */
+  async loadState(): Promise<void> {
+    const state = await this.options.client().request('GET', this.path(), { params: { id: this.id }, token: this.token, check: conversationCheck });
+    if (state.agent) {
+      this.joined = true;
+      this.agent = state.agent.name ?? this.agent;
+    }
+    if (state.status === 'ended') this.ended = true;
+    this.options.changed();
   }
 
   /** The latest page of history (50 messages). */
@@ -208,6 +222,7 @@ export class ChatSession {
   addJoined(seq: number, agent: string | undefined): void {
     this.lastSeq = Math.max(this.lastSeq, seq);
     this.agent = agent ?? this.agent;
+    this.joined = true;
     if (!this.items.has(seq)) this.items.set(seq, { type: 'joined', seq, agent });
     this.options.changed();
   }
@@ -228,8 +243,8 @@ export class ChatSession {
   }
 
   /** Queues a message (saved before the first attempt) and sends the outbox. */
-  send(text: string, attachmentIds?: string[]): void {
-    const item: OutboxItem = { clientId: newIdempotencyKey(), text, attempts: 0, ...(attachmentIds?.length && { attachmentIds }) };
+  send(text: string, attachments?: Attachment[]): void {
+    const item: OutboxItem = { clientId: newIdempotencyKey(), text, attempts: 0, ...(attachments?.length && { attachments }) };
     this.outbox = [...this.outbox, item];
     this.save();
     this.options.changed();
@@ -260,7 +275,7 @@ export class ChatSession {
           const message = await this.options.client().request('POST', this.path('/messages'), {
             params: { id: this.id },
             token: this.token,
-            body: { clientId: item.clientId, text: item.text, ...(item.attachmentIds && { attachmentIds: item.attachmentIds }) },
+            body: { clientId: item.clientId, text: item.text, ...(item.attachments && { attachmentIds: item.attachments.map((a) => a.id) }) },
             check: messageCheck,
             idempotent: true,
           });
