@@ -131,6 +131,7 @@ describe('chat on PGlite', () => {
     s.clock.offset = SUNDAY - Date.now();
     a = (await staff(s.url, 'PATCH', '/desk', { online: true, agentsOnline: 1, expectedReplySeconds: 30, welcomeText: 'Willkommen!' })).body;
     assert.deepEqual([a.online, a.agentsOnline, a.expectedReplySeconds, a.welcomeText], [true, 1, 30, 'Willkommen!']);
+    assert.equal((await api(s.url, 'POST', '/v1/chat/conversations', { body: { consent: true, locale: 'de' } })).status, 201, 'a staffed desk takes conversations outside office hours');
     a = (await staff(s.url, 'PATCH', '/desk', { welcomeText: null })).body;
     assert.equal(a.welcomeText, undefined, 'welcomeText: null removes it');
     assert.equal(a.agentsOnline, 1, 'other overrides stay');
@@ -225,6 +226,28 @@ describe('chat on PGlite', () => {
     const staffPage = (await staff(s.url, 'GET', `/conversations/${c.id}/messages?after=0&limit=3`)).body;
     assert.equal(staffPage.items.length, 3);
     assert.equal(staffPage.hasMore, true);
+  });
+
+  it('answers hostile input with 400s, never a 5xx (NUL characters, seqs beyond the database integers)', async () => {
+    const c = await start(s.url);
+    const nul = await send(s.url, c, 'a\u0000b');
+    assert.deepEqual([nul.status, nul.body.errors[0].pointer], [400, '/text']);
+    const offline = await api(s.url, 'POST', '/v1/chat/offline-messages', { body: { email: 'a@b.de', name: 'x\u0000', text: 'Hallo', consent: true } });
+    assert.deepEqual([offline.status, offline.body.errors[0].pointer], [400, '/name']);
+    const reply = await staff(s.url, 'POST', `/conversations/${c.id}/messages`, { author: { kind: 'bot' }, text: 'ok', suggestions: [{ text: '\u0000' }] }, true);
+    assert.deepEqual([reply.status, reply.body.errors[0].pointer], [400, '/suggestions/0/text']);
+    for (const query of ['before=100000000000000000000', 'after=9007199254740991']) {
+      const r = await api(s.url, 'GET', `/v1/chat/conversations/${c.id}/messages?${query}`, { token: c.token });
+      assert.equal(r.status, 200, query);
+    }
+    const latest = (await api(s.url, 'GET', `/v1/chat/conversations/${c.id}/messages?before=100000000000000000000`, { token: c.token })).body;
+    assert.equal(latest.items.length, 1, 'a huge before= pages from the latest');
+    const stream = await openStream(`${s.url}/v1/chat/conversations/${c.id}/events`, { Authorization: `Bearer ${c.token}`, 'Last-Event-ID': '999999999999999' });
+    assert.equal(stream.status, 200);
+    stream.close();
+    const named = await upload(s.url, c, 'a\u0000b.png', 'image/png', png(3, 3, 3));
+    assert.equal(named.status, 201);
+    assert.ok(!named.body.name.includes('\u0000'));
   });
 
   it('streams events with ids, resumes after Last-Event-ID, sends typing without an id and closes after the end', async () => {
@@ -405,7 +428,8 @@ describe('chat on PGlite', () => {
     assert.equal(day.chatAttachments, Number((unsent.rows[0] as { n: number }).n), 'unsent attachments go after 24 hours');
     assert.equal(day.chatConversations, 0, 'conversations stay within the period');
     assert.equal((await api(s.url, 'GET', `/v1/chat/conversations/${c.id}`, { token: c.token })).status, 200);
-    s.clock.advance(30 * 24 * 60 * 60 * 1000);
+    // 31 days after the latest activity (the first test started a conversation on the Sunday ahead).
+    s.clock.offset = SUNDAY + 31 * 24 * 60 * 60 * 1000 - Date.now();
     const month = await s.retention();
     assert.ok(month.chatConversations >= 8);
     assert.equal(month.chatOfflineMessages, 1);

@@ -59,6 +59,21 @@ const TEXT = {
 } satisfies Record<string, LocalizedText>;
 
 const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
+/** Seqs are PostgreSQL integers: larger bounds in queries (valid up to 2^53 by the schema) are clamped. */
+const MAX_SEQ = 2_147_483_647;
+const clampSeq = (n: number) => Math.min(n, MAX_SEQ);
+
+/** JSON pointer of the first string in `value` with a NUL character (PostgreSQL text cannot hold one). */
+export function nulAt(value: unknown, pointer = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? pointer : undefined;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const hit = nulAt(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      if (hit !== undefined) return hit;
+    }
+  }
+  return undefined;
+}
 
 export function createChat(ctx: ServerContext, bus: EventBus, o: { scanner?: Scanner } = {}) {
   const { db, seed } = ctx;
@@ -119,19 +134,19 @@ export function createChat(ctx: ServerContext, bus: EventBus, o: { scanner?: Sca
     const num = (name: string) => (url.searchParams.get(name) === null ? undefined : Number(url.searchParams.get(name)));
     const after = num('after');
     const before = allowBefore ? num('before') : undefined;
-    const n = num('limit') ?? 50;
     if (after !== undefined && before !== undefined) return invalidQuery('before', 'must not be combined with after');
+    const n = num('limit') ?? 50;
     let rows: { data: api.Message }[];
     if (after !== undefined) {
-      rows = (await db.query<{ data: api.Message }>("SELECT data FROM chat_events WHERE conversation_id = $1 AND kind = 'message' AND seq > $2 ORDER BY seq LIMIT $3", [c.id, after, n + 1])).rows;
+      rows = (await db.query<{ data: api.Message }>("SELECT data FROM chat_events WHERE conversation_id = $1 AND kind = 'message' AND seq > $2 ORDER BY seq LIMIT $3", [c.id, clampSeq(after), n + 1])).rows;
       return json({ items: rows.slice(0, n).map((r) => r.data), hasMore: rows.length > n }, { noStore: true });
     }
-    rows = (await db.query<{ data: api.Message }>("SELECT data FROM chat_events WHERE conversation_id = $1 AND kind = 'message' AND seq < $2 ORDER BY seq DESC LIMIT $3", [c.id, before ?? 2_147_483_647, n + 1])).rows;
+    rows = (await db.query<{ data: api.Message }>("SELECT data FROM chat_events WHERE conversation_id = $1 AND kind = 'message' AND seq < $2 ORDER BY seq DESC LIMIT $3", [c.id, clampSeq(before ?? MAX_SEQ), n + 1])).rows;
     return json({ items: rows.slice(0, n).reverse().map((r) => r.data), hasMore: rows.length > n }, { noStore: true });
   }
 
   const eventsAfter = async (q: Queryable, id: string, after: number): Promise<EventRow[]> =>
-    (await q.query<EventRow>('SELECT seq, kind, data FROM chat_events WHERE conversation_id = $1 AND seq > $2 ORDER BY seq', [id, after])).rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+    (await q.query<EventRow>('SELECT seq, kind, data FROM chat_events WHERE conversation_id = $1 AND seq > $2 ORDER BY seq', [id, clampSeq(after)])).rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 
   const sse = (e: EventRow): SseEvent => ({ event: e.kind, id: e.seq, data: e.data });
 
@@ -328,7 +343,7 @@ export function createChat(ctx: ServerContext, bus: EventBus, o: { scanner?: Sca
         if (!(file instanceof Blob) || parts.some((k) => k !== 'file') || form.getAll('file').length !== 1) {
           return invalid([{ in: 'body', pointer: '/file', detail: 'exactly one part `file` with a file is required' }]);
         }
-        const name = ((file as File).name || 'attachment').slice(0, 255);
+        const name = ((file as File).name.replace(/\0/g, '') || 'attachment').slice(0, 255);
         const declared = (file.type || 'application/octet-stream').toLowerCase().split(';')[0]!.trim();
         const bytes = new Uint8Array(await file.arrayBuffer());
         const digest = createHash('sha256').update(bytes).digest('hex');
@@ -513,6 +528,15 @@ export function createChat(ctx: ServerContext, bus: EventBus, o: { scanner?: Sca
       },
     },
   };
+
+  // Text with NUL characters cannot be stored (PostgreSQL text): a 400 for every chat body.
+  for (const h of Object.values(handlers)) {
+    const handle = h.handle.bind(h);
+    h.handle = (rc) => {
+      const at = nulAt(rc.body);
+      return at === undefined ? handle(rc) : invalidBody(at, 'must not contain NUL characters');
+    };
+  }
 
   /** E-mails of offline messages: the message to the desk, the receipt to the citizen (undefined once purged). */
   async function renderMail(q: Queryable, n: PendingNotification): Promise<Mail | undefined> {
