@@ -1,25 +1,59 @@
-// Global story setup: language and theme wrappers, and msw for stories that talk to the REST contract.
-import type { Decorator, Loader, Preview } from '@storybook/web-components-vite';
+// Global story setup: language, colour scheme and brand switchers, the custom elements manifest,
+// and msw for stories that talk to the REST contract.
+import { setCustomElementsManifest, type Decorator, type Loader, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { RequestHandler } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
+import manifest from 'virtual:civic-elements-manifest';
 // Every public tag, registered as an editor's page gets them (the umbrella package's npm entry).
 import 'civic-elements';
+import { kernTheme } from '../packages/core/src/styles/themes/kern.js';
+import { musterstadtTheme } from '../packages/core/src/styles/themes/musterstadt.js';
 import './preview.css';
 
-type Locale = 'de' | 'en';
-type ThemeName = 'light' | 'dark';
+// Controls (and, with @storybook/addon-docs, autodocs) get every attribute, property, event, slot,
+// part and CSS custom property of a story's `component` from the manifest. stories/docs/ renders
+// the same manifest as one reference page per tag.
+setCustomElementsManifest(manifest);
+
+/** The six languages of issue 9; `story` keeps each story's own language (its `lang` arg). */
+const LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'de-x-ls'] as const;
+type Lang = (typeof LANGUAGES)[number];
+const RTL = new Set<string>(['ar']);
+
+const isLang = (value: unknown): value is Lang => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+
+/** Brand presets of core (packages/core/src/styles/themes/), adopted by the preview document. */
+const BRANDS = { kern: kernTheme, musterstadt: musterstadtTheme } as const;
+type Brand = 'default' | keyof typeof BRANDS;
+
+function applyBrand(brand: Brand): void {
+  const ours = Object.values(BRANDS).map((preset) => preset.styleSheet!);
+  const chosen = brand === 'default' ? [] : [BRANDS[brand].styleSheet!];
+  const others = document.adoptedStyleSheets.filter((sheet) => !ours.includes(sheet));
+  const next = [...others, ...chosen];
+  if (next.length !== document.adoptedStyleSheets.length || next.some((sheet, i) => sheet !== document.adoptedStyleSheets[i])) {
+    document.adoptedStyleSheets = next;
+  }
+}
 
 /**
- * Language and theme wrapper. `lang` sits on a plain wrapper, so widgets find it as the closest
- * `[lang]` (as on a real page); the theme comes from a `<civic-config theme>` around it, which
- * switches the `--civic-*` tokens. The frame paints the token surface so dark stories are dark.
+ * Language, colour scheme and brand, as on a town's page: a `<civic-config theme lang>` around a
+ * frame that carries `lang` and `dir` (so widgets find the language as the closest `[lang]`).
+ * With a language chosen in the toolbar (or `&globals=lang:tr` in the URL), the story's own
+ * `lang` arg is replaced too — a widget's own attribute would win over the config. `story` (the
+ * default) keeps each story's language. The brand preset is a document stylesheet.
  */
-const withLocaleAndTheme: Decorator = (story, { globals }) => {
-  const locale: Locale = globals['locale'] === 'en' ? 'en' : 'de';
-  const theme: ThemeName = globals['theme'] === 'dark' ? 'dark' : 'light';
-  return html`<civic-config theme=${theme}>
-    <div class="civic-story-frame" lang=${locale}>${story()}</div>
+const withLanguageAndTheme: Decorator = (story, { args, globals }) => {
+  const lang = isLang(globals['lang']) ? globals['lang'] : undefined;
+  const theme = globals['theme'] === 'dark' ? 'dark' : 'light';
+  const brand: Brand = globals['brand'] === 'kern' || globals['brand'] === 'musterstadt' ? globals['brand'] : 'default';
+  applyBrand(brand);
+  const content = lang ? story({ args: { ...args, lang } }) : story();
+  const frameLang = lang ?? 'de';
+  return html`<civic-config theme=${theme} lang=${ifDefined(lang)}>
+    <div class="civic-story-frame" lang=${frameLang} dir=${RTL.has(frameLang) ? 'rtl' : 'ltr'}>${content}</div>
   </civic-config>`;
 };
 
@@ -69,33 +103,51 @@ const mswLoader: Loader = async ({ parameters }) => {
 
 const preview: Preview = {
   globalTypes: {
-    locale: {
-      description: 'Language of the page around the widget (sets lang on a wrapper)',
+    lang: {
+      description: 'Language of the widgets (<civic-config lang>, the frame, and the story\'s lang arg)',
       toolbar: {
         title: 'Sprache',
         icon: 'globe',
         items: [
+          { value: 'story', title: 'Sprache der Story', right: '–' },
           { value: 'de', title: 'Deutsch', right: 'de' },
           { value: 'en', title: 'English', right: 'en' },
+          { value: 'tr', title: 'Türkçe', right: 'tr' },
+          { value: 'ar', title: 'العربية (RTL)', right: 'ar' },
+          { value: 'uk', title: 'Українська', right: 'uk' },
+          { value: 'de-x-ls', title: 'Leichte Sprache', right: 'de-x-ls' },
         ],
         dynamicTitle: true,
       },
     },
     theme: {
-      description: 'Colour scheme (a <civic-config theme> wrapper)',
+      description: 'Colour scheme (<civic-config theme>)',
       toolbar: {
-        title: 'Theme',
+        title: 'Farbschema',
         icon: 'contrast',
         items: [
-          { value: 'light', title: 'Light', icon: 'sun' },
-          { value: 'dark', title: 'Dark', icon: 'moon' },
+          { value: 'light', title: 'Hell', icon: 'sun' },
+          { value: 'dark', title: 'Dunkel', icon: 'moon' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    brand: {
+      description: 'Theme preset: the library default, KERN-UX or the Musterstadt town brand',
+      toolbar: {
+        title: 'Marke',
+        icon: 'paintbrush',
+        items: [
+          { value: 'default', title: 'Standard' },
+          { value: 'kern', title: 'KERN-UX' },
+          { value: 'musterstadt', title: 'Stadtmarke Musterstadt' },
         ],
         dynamicTitle: true,
       },
     },
   },
-  initialGlobals: { locale: 'de', theme: 'light' },
-  decorators: [withLocaleAndTheme],
+  initialGlobals: { lang: 'story', theme: 'light', brand: 'default' },
+  decorators: [withLanguageAndTheme],
   loaders: [mswLoader],
   parameters: {
     layout: 'fullscreen',
