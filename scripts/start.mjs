@@ -14,23 +14,22 @@
 // carries X-Content-Type-Options: nosniff.
 //
 // Two back ends ("modes"):
-//   --server   the reference server (packages/server), in this process, on its embedded PGlite
-//              database in .civic-data/ at the repository root (CIVIC_DATA_DIR; kept between
+//   --server   (default) the reference server (packages/server), in this process, on its embedded
+//              PGlite database in .civic-data/ at the repository root (CIVIC_DATA_DIR; kept between
 //              starts; delete the folder to start from the seed again). It answers /api on the
 //              demo's origin, and also http://127.0.0.2:<port>/api — a second origin with CORS for
 //              the demo's origin, used by the page /cors/. The shared simulator
 //              (packages/simulator) runs here in Node with the server's staff key, so desks call
 //              tickets, the desk answers chats and sample cases move. /demo-backend.js only tells
 //              the Civic Elements loader that the page is ready (no service worker); e-mails the
-//              server sends are readable at /api/dev/outbox. The server's settings come from the
-//              environment (CIVIC_STAFF_KEY, CIVIC_POW_DIFFICULTY, CIVIC_RATE_LIMITS, SEED, …:
-//              packages/server/README.md); DATABASE_URL uses a real PostgreSQL instead of PGlite.
+//              server sends are readable at /api/dev/outbox; staff use /mitarbeitende/. The
+//              server's settings come from the environment (CIVIC_STAFF_KEY, CIVIC_POW_DIFFICULTY,
+//              CIVIC_RATE_LIMITS, SEED, …: packages/server/README.md); DATABASE_URL uses a real
+//              PostgreSQL instead of PGlite.
 //   --mock     the in-browser mock API: /demo-backend.js starts msw's service worker
 //              (/mockServiceWorker.js) answering /api in the page, and the simulator runs in the
-//              page. Nothing is stored. /api requests the worker did not answer (not built, not
-//              ready yet) reach this server: 503 problem+json `unavailable` with Retry-After.
-//   Default: DEFAULT_BACKEND below — the mock until the reference server implements every
-//   operation of the contract (chat and queues are still missing; they answer 503 there).
+//              page. Nothing is stored; no second origin. /api requests the worker did not answer
+//              (not built, not ready yet) reach this server: 503 problem+json `unavailable`.
 //
 //   PORT       port to listen on (default 8080). HOST: address (default 127.0.0.1).
 //   SIGINT/SIGTERM stop gracefully: the simulator stops, no new connections are accepted,
@@ -59,8 +58,8 @@ export const DEMO_BACKEND_SRC = join(ROOT, 'packages', 'mock-api', 'src', 'demo-
 export const DEMO_BACKEND = join(ROOT, 'packages', 'mock-api', 'dist', 'browser', 'demo-backend.js');
 /** Where `npm start` keeps the server's PGlite database and e-mail outbox (gitignored). */
 export const DEFAULT_DATA_DIR = join(ROOT, '.civic-data');
-/** The back end `npm start` uses without --server/--mock. */
-export const DEFAULT_BACKEND = 'mock';
+/** The back end `npm start` (and `startDemoServer` without `backend`) uses. */
+export const DEFAULT_BACKEND = 'server';
 /** Host of the second origin (Linux routes all of 127.0.0.0/8 to the loopback interface). */
 export const SECOND_HOST = '127.0.0.2';
 /** The page that embeds the widgets with `api-base` on the second origin. */
@@ -304,14 +303,18 @@ const isApiPath = (path) => path === '/api' || path.startsWith('/api/');
 
 /**
  * Hands an /api request to the reference server's Node listener with the prefix removed, and
- * counts it while it runs (shutdown waits for the requests that are not event streams).
+ * counts it while it runs if it is not an event stream (shutdown waits for those).
  */
 function forwardToApi(api, inflight, req, res) {
   const url = req.url ?? '/';
   req.url = url.slice('/api'.length) || '/';
   if (!req.url.startsWith('/')) req.url = `/${req.url}`;
-  inflight.add(res);
-  res.once('close', () => inflight.delete(res));
+  // Event streams stay open until shutdown ends them; everything else is waited for.
+  const stream = /\/events\/?(\?|$)/.test(url) || /text\/event-stream/.test(req.headers.accept ?? '');
+  if (!stream) {
+    inflight.add(res);
+    res.once('close', () => inflight.delete(res));
+  }
   api.listener(req, res);
 }
 
@@ -419,7 +422,8 @@ function closeServer(server, graceMs = 5000) {
  * Options (all optional):
  * - `port` (8080; 0 picks a free port), `host` ('127.0.0.1').
  * - `backend`: 'server' (the reference server) or 'mock' (the in-browser msw mock); default
- *   DEFAULT_BACKEND.
+ *   DEFAULT_BACKEND ('server'). Tests: pass `temporaryData: true` (or `backend: 'mock'`), so they
+ *   never touch the demo's own database.
  * - Server mode only:
  *   - `dataDir`: the server's data directory (PGlite in `<dataDir>/pglite`, e-mails in
  *     `<dataDir>/outbox`); default CIVIC_DATA_DIR or DEFAULT_DATA_DIR. `temporaryData: true`
@@ -476,10 +480,11 @@ export async function startDemoServer({
     if (temporaryData) {
       dir = mkdtempSync(join(tmpdir(), 'civic-demo-'));
       cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-      if (!config.databaseUrl) {
-        const template = await pgliteTemplate(serverModule).catch(() => undefined);
-        if (template) cpSync(template, join(dir, 'pglite'), { recursive: true });
-      }
+    }
+    if (!config.databaseUrl && !existsSync(join(dir, 'pglite', 'PG_VERSION'))) {
+      // A new database: start from the template cluster (the seed is applied on start).
+      const template = await pgliteTemplate(serverModule).catch(() => undefined);
+      if (template) cpSync(template, join(dir, 'pglite'), { recursive: true });
     }
 
     // The second origin listens before the server starts, so CORS can name the demo's origins.
@@ -548,12 +553,13 @@ export async function startDemoServer({
       // Stop accepting; let requests finish that are not event streams (at most 5 s) …
       const closing = [closeServer(server), ...(second ? [closeServer(second.server)] : [])];
       const deadline = Date.now() + 5000;
-      const isStream = (res) => String(res.getHeader('content-type') ?? '').startsWith('text/event-stream');
-      while ([...state.inflight].some((res) => !isStream(res)) && Date.now() < deadline) {
+      while (state.inflight.size > 0 && Date.now() < deadline) {
         await new Promise((tick) => setTimeout(tick, 25));
       }
-      // … then the server ends its event streams and closes the database.
+      // … then the server ends its event streams and closes the database; the connections those
+      // streams leave idle close at once.
       await api.close();
+      for (const s of [server, ...(second ? [second.server] : [])]) s.closeIdleConnections();
       await Promise.all(closing);
       cleanups.splice(0); // everything above is closed; only the temporary data is left
       if (temporaryData) rmSync(dir, { recursive: true, force: true });
@@ -671,7 +677,7 @@ async function main() {
       console.log(`  Not implemented by the server yet (answer 503): ${describeMissing(demo.missing)}. Use --mock for the whole demo.`);
     }
   } else {
-    console.log('Back end: the in-browser mock API (msw) with the simulator in the page. --server uses the reference server.');
+    console.log('Back end: the in-browser mock API (msw) with the simulator in the page (--mock). Without --mock: the reference server.');
   }
   console.log('Stop with Ctrl+C.');
 
