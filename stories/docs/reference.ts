@@ -68,13 +68,25 @@ export function referencePage(tag: string): TemplateResult {
       Generated from the JSDoc of <code>${path}</code> (custom elements manifest). Every state of the widget, live:
       the <code>Widgets/${tag}</code> stories. The toolbar switches language, colour scheme and brand.
     </p>
-    ${section(`${p}-attributes`, 'Attributes', doc.attributes ?? [], [
-      { title: 'Attribute', cell: (a) => html`<code>${a.name}</code>` },
-      { title: 'Property', cell: (a) => valueOf(a.fieldName) },
-      { title: 'Type', cell: (a) => typeOf(a.type) },
-      { title: 'Default', cell: (a) => valueOf(a.default) },
-      { title: 'Description', cell: (a) => richText(a.description) },
-    ])}
+    ${section(
+      `${p}-attributes`,
+      'Attributes',
+      doc.attributes ?? [],
+      [
+        { title: 'Attribute', cell: (a) => html`<code>${a.name}</code>` },
+        { title: 'Property', cell: (a) => valueOf(a.fieldName) },
+        { title: 'Type', cell: (a) => typeOf(a.type) },
+        { title: 'Default', cell: (a) => valueOf(a.default) },
+        { title: 'Description', cell: (a) => richText(a.description) },
+      ],
+      tag === 'civic-config'
+        ? undefined
+        : html`<p>
+            The language is the global <code>lang</code> attribute: the widget's own, else the closest <code>[lang]</code>
+            (a <code>&lt;civic-config lang&gt;</code> counts), else <code>&lt;html lang&gt;</code>. <code>api-base</code> and
+            <code>ags</code> also come from a surrounding <code>&lt;civic-config&gt;</code>; the widget's own attribute wins.
+          </p>`,
+    )}
     ${section(
       `${p}-properties`,
       'Properties (JavaScript only)',
