@@ -290,6 +290,31 @@ describe('chat on PGlite', () => {
     assert.equal((await api(s.url, 'GET', `/v1/chat/conversations/${c.id}/events`, { token: 'cht_wrong' })).status, 401);
   });
 
+  it('a stream delivers what was stored between its first read and its subscription', async () => {
+    const c = await start(s.url);
+    const db = s.db as unknown as { query: (sql: string, params?: unknown[]) => Promise<unknown> };
+    const original = db.query;
+    let armed = true;
+    // Right after the stream read its replay, a message is stored and no NOTIFY is sent for it.
+    db.query = async (sql: string, params?: unknown[]) => {
+      const result = await original.call(s.db, sql, params);
+      if (armed && sql.startsWith('SELECT seq, kind, data FROM chat_events')) {
+        armed = false;
+        const seq = ((await s.db.query<{ last_seq: number }>('UPDATE chat_conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq', [c.id])).rows[0]!).last_seq;
+        const data = { id: '6c5b4a39-2817-4f6e-9d5c-4b3a29180f7e', seq, author: { kind: 'system' }, text: 'Zwischendurch', createdAt: '2026-12-01T10:00:00+01:00', attachments: [], suggestions: [] };
+        await s.db.query("INSERT INTO chat_events (conversation_id, seq, kind, data) VALUES ($1, $2, 'message', $3)", [c.id, seq, JSON.stringify(data)]);
+      }
+      return result;
+    };
+    try {
+      const live = await openStream(`${s.url}/v1/chat/conversations/${c.id}/events`, { Authorization: `Bearer ${c.token}`, 'Last-Event-ID': '1' });
+      assert.equal((await live.next((e) => e.event === 'message', 5000)).data.text, 'Zwischendurch');
+      live.close();
+    } finally {
+      db.query = original;
+    }
+  });
+
   it('ends once (idempotent) and refuses messages, typing and uploads afterwards; staff may end too', async () => {
     const c = await start(s.url);
     const first = await api(s.url, 'POST', `/v1/chat/conversations/${c.id}/end`, { token: c.token, key: false });

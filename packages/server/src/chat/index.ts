@@ -175,8 +175,6 @@ export function createChat(ctx: ServerContext, bus: EventBus, o: { scanner?: Sca
     if (!result) return undefined;
     if (result.changed) {
       await announce(id, result.seq!);
-      // A second notice tells streams that already sent `conversation_ended` to close.
-      await announce(id, 0);
     }
     return result.c;
   }
@@ -285,7 +283,7 @@ export function createChat(ctx: ServerContext, bus: EventBus, o: { scanner?: Sca
         let typingRev = Number(c.typing_rev);
         let closing = initial.some((e) => e.kind === 'conversation_ended');
         const finished = c.status === 'ended' && (after === undefined || closing || after >= Number(c.last_seq));
-        return bus.stream({
+        const response = bus.stream({
           channel: channel(id),
           initial: initial.map(sse),
           lang,
@@ -306,10 +304,15 @@ export function createChat(ctx: ServerContext, bus: EventBus, o: { scanner?: Sca
                   if (e.kind === 'conversation_ended') closing = true;
                 }
               }
+              // After sending `conversation_ended`, one more notice lets the stream close.
+              if (closing) void announce(id, 0).catch(() => undefined);
               return out;
             },
           }),
         });
+        // What was stored between reading `initial` and subscribing is fetched now (the notice arrives after the subscription).
+        if (!finished) void announce(id, 0).catch(() => undefined);
+        return response;
       },
     },
 
