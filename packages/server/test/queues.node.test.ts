@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { addDays, isoWeekday, loadSeed, localDate, zonedInstant } from '@civic-elements/contract/seed';
 import { createSimulator } from '@civic-elements/simulator';
 import { readMail } from '../src/notifier.js';
-import { officeIsOpen, queueIsOpen } from '../src/queues/logic.js';
+import { officeIsOpen, queueIsOpen } from '@civic-elements/mock-api/queue-logic';
 import { api, openStream, pgliteServer, postgresServer, startPostgres, TestClock, type Postgres, type TestServer } from './helpers.js';
 
 const MITTE = 'buergerbuero-mitte';

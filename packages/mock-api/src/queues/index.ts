@@ -6,7 +6,7 @@
  * Privacy: public views (queue, office) carry ticket numbers at most, never tokens or `joinUrl`;
  * `joinUrl` appears only in the holder's ticket view (and the staff answer), and only while called.
  */
-import { formatInstant, hoursOn, isOpenAt, localDate, localise, nextOpening, type LocalizedText, type Office, type Queue } from '@civic-elements/contract/seed';
+import { formatInstant, nextOpening, type LocalizedText, type Office, type Queue } from '@civic-elements/contract/seed';
 import type * as api from '@civic-elements/contract';
 import type { MockContext } from '../context.js';
 import { fingerprint } from '../support/idempotency.js';
@@ -36,20 +36,10 @@ import {
   type DomainKit,
   type SseEvent,
 } from '../http-kit.js';
+import * as L from './logic.js';
+import { FINAL_STATES as FINAL, QUEUE_LIMITS, type TicketState } from './logic.js';
 
-export type TicketState = 'waiting' | 'called' | 'served' | 'missed' | 'cancelled';
-const FINAL: readonly TicketState[] = ['served', 'missed', 'cancelled'];
-
-/** Limits of the mock (documented in the README). */
-export const QUEUE_LIMITS = {
-  /** A queue takes no more tickets while this many wait (`409 full`). */
-  queueCapacity: 99,
-  /** A virtual office's waiting room holds this many (`409 full`). */
-  officeCapacity: 20,
-  /** Tickets one client may take per window when rate limits are on. */
-  ticketsPerClient: 10,
-  windowMs: 60 * 60 * 1000,
-};
+export { QUEUE_LIMITS, type TicketState };
 
 export interface Notice {
   ticketId: string;
@@ -131,12 +121,11 @@ export function createQueues(ctx: MockContext, kit: DomainKit) {
 
   // ------------------------------------------------------------------ seed
 
-  const numberPart = (n: string) => Number(/(\d+)$/.exec(n)?.[1] ?? 0);
   for (const q of ctx.seed.queues) {
     const counters = new Map<string, number>();
     const bump = (n: string) => {
-      const prefix = n.replace(/\d+$/, '');
-      counters.set(prefix, Math.max(counters.get(prefix) ?? 0, numberPart(n)));
+      const prefix = L.prefixOf(n);
+      counters.set(prefix, Math.max(counters.get(prefix) ?? 0, L.numberPart(n)));
     };
     for (const w of q.waiting) {
       bump(w.number);
@@ -160,7 +149,7 @@ export function createQueues(ctx: MockContext, kit: DomainKit) {
     for (let i = 1; i <= o.chairs; i++) chairs.set(String(i), { name: `Platz ${i}`, open: true, ...(i <= o.chairsBusy && { busyWith: 'seed' }) });
     for (let i = 0; i < o.waiting; i++) {
       const createdAt = start - (o.waiting - i) * 5 * 60_000;
-      const t: TicketRecord = { id: uuid(), number: `V${String(i + 1).padStart(3, '0')}`, serviceId: o.serviceId, office: o.id, state: 'waiting', createdAt, updatedAt: createdAt, revision: 1, channel: new Channel(0) };
+      const t: TicketRecord = { id: uuid(), number: L.ticketNumber('V', i + 1), serviceId: o.serviceId, office: o.id, state: 'waiting', createdAt, updatedAt: createdAt, revision: 1, channel: new Channel(0) };
       tickets.set(t.id, t);
     }
     offices.set(o.id, { seed: o, chairs, ticketsOnline: o.ticketsOnline, counter: o.waiting, revision: 1, updatedAt: start, channel: new Channel(0) });
@@ -169,116 +158,37 @@ export function createQueues(ctx: MockContext, kit: DomainKit) {
   // ------------------------------------------------------------------ views
 
   const locationOf = (id: string) => ctx.seed.locations.find((l) => l.id === id);
-  const average = (q: QueueRecord, serviceId: string) => q.seed.services.find((s) => s.serviceId === serviceId)?.averageMinutes ?? 10;
-  const openDesks = (q: QueueRecord) => q.seed.desks.filter((d) => d.open).length;
-  const queueOpen = (q: QueueRecord) => {
-    const l = locationOf(q.seed.locationId);
-    return l ? isOpenAt(l.openingHours, l.exceptions, now(), tz) : false;
-  };
-  const waitingIn = (filter: (t: TicketRecord) => boolean) =>
-    [...tickets.values()].filter((t) => t.state === 'waiting' && filter(t)).sort((a, b) => a.createdAt - b.createdAt || a.number.localeCompare(b.number));
+  const queueOpen = (q: QueueRecord) => L.queueIsOpen(ctx.seed, q.seed, now());
+  const waitingIn = (filter: (t: TicketRecord) => boolean) => [...tickets.values()].filter((t) => t.state === 'waiting' && filter(t)).sort(L.byArrival);
   const queueWaiting = (q: QueueRecord) => waitingIn((t) => t.location === q.seed.locationId);
   const officeWaiting = (o: OfficeRecord) => waitingIn((t) => t.office === o.seed.id);
   const openChairs = (o: OfficeRecord) => [...o.chairs.values()].filter((c) => c.open);
-  const officeOpen = (o: OfficeRecord) => isOpenAt(o.seed.hours, o.seed.exceptions, now(), tz);
+  const officeOpen = (o: OfficeRecord) => L.officeIsOpen(o.seed, now(), tz);
 
   function queueView(q: QueueRecord, lang: string): api.QueueStatus {
-    const l = locationOf(q.seed.locationId);
-    const open = queueOpen(q);
-    const desks = openDesks(q);
-    const waiting = queueWaiting(q);
-    const ticker = q.ticker !== undefined ? q.ticker : q.seed.ticker.length ? q.seed.ticker.map((t) => localise(t, lang)).join('  +++  ') : null;
-    const welcome = q.welcomeText !== undefined ? q.welcomeText : localise(q.seed.welcome, lang);
-    return {
-      location: q.seed.locationId,
-      name: localise(q.seed.name, lang),
-      timeZone: q.seed.timeZone,
-      open,
-      todayHours: l ? hoursOn(l.openingHours, l.exceptions, localDate(now(), tz)) : [],
-      nowServing: q.calls.slice(0, 10).map((c) => ({ ticket: c.ticket, desk: localise(c.desk, lang), calledAt: iso(c.calledAt), ...(c.serviceId && { serviceId: c.serviceId }) })),
-      waitingCount: waiting.length,
-      services: q.seed.services.map((s) => {
-        const n = waiting.filter((t) => t.serviceId === s.serviceId).length;
-        const service = ctx.seed.services.find((x) => x.id === s.serviceId);
-        return {
-          serviceId: s.serviceId,
-          name: service ? localise(service.name, lang) : s.serviceId,
-          waiting: n,
-          estimatedWaitMinutes: open && desks > 0 ? Math.ceil((n * s.averageMinutes) / desks) : null,
-        };
-      }),
-      ticketsOnline: open && q.ticketsOnline,
-      notifications: { email: q.seed.notifications.email, sms: q.seed.notifications.sms },
-      ...(ticker && { ticker }),
-      ...(welcome && { welcomeText: welcome }),
-      updatedAt: iso(q.updatedAt),
-      revision: q.revision,
-    };
+    const overrides: L.QueueOverrides = { ...(q.ticker !== undefined && { ticker: q.ticker }), ...(q.welcomeText !== undefined && { welcomeText: q.welcomeText }) };
+    return L.queueView(ctx.seed, q.seed, { line: queueWaiting(q), calls: q.calls, overrides, ticketsOnline: q.ticketsOnline, revision: q.revision, updatedAt: q.updatedAt }, lang, now());
   }
 
   function officeView(o: OfficeRecord, lang: string): api.Office {
-    const open = officeOpen(o);
     const chairs = openChairs(o);
-    const free = chairs.filter((c) => !c.busyWith).length;
-    const waiting = officeWaiting(o).length;
-    const next = open ? undefined : nextOpening(o.seed.hours, o.seed.exceptions, now(), tz);
-    return {
-      id: o.seed.id,
-      name: localise(o.seed.name, lang),
-      description: localise(o.seed.description, lang),
-      timeZone: o.seed.timeZone,
-      openNow: open,
-      hours: o.seed.hours.map(({ weekday, opens, closes }) => ({ weekday, opens, closes })),
-      exceptions: o.seed.exceptions.map((e) => ({ ...e, reason: localise(e.reason, lang) })),
-      ...(next !== undefined && { nextOpening: iso(next) }),
-      chairsFree: free,
-      chairsTotal: chairs.length,
-      waiting,
-      estimatedWaitMinutes: open && chairs.length > 0 ? Math.ceil((waiting * o.seed.averageMinutes) / chairs.length) : null,
-      serviceId: o.seed.serviceId,
-      ticketsOnline: open && o.ticketsOnline && chairs.length > 0,
-      updatedAt: iso(o.updatedAt),
-      revision: o.revision,
-    };
+    return L.officeView(o.seed, { chairsOpen: chairs.length, chairsFree: chairs.filter((c) => !c.busyWith).length, waiting: officeWaiting(o).length, ticketsOnline: o.ticketsOnline, revision: o.revision, updatedAt: o.updatedAt }, lang, now(), tz);
   }
 
   /** People ahead and the estimate of a waiting ticket. */
-  function standing(t: TicketRecord): { position: number; estimate: number | null } {
+  function standing(t: TicketRecord): L.Standing {
     if (t.state !== 'waiting') return { position: 0, estimate: t.state === 'called' ? 0 : null };
     if (t.location) {
       const q = queues.get(t.location)!;
-      const line = queueWaiting(q);
-      const ahead = line.slice(0, line.indexOf(t));
-      const desks = openDesks(q);
-      const minutes = ahead.reduce((sum, x) => sum + average(q, x.serviceId), 0);
-      return { position: ahead.length, estimate: queueOpen(q) && desks > 0 ? Math.ceil(minutes / desks) : null };
+      return L.queueStanding(q.seed, queueWaiting(q), t.id, queueOpen(q));
     }
     const o = offices.get(t.office!)!;
-    const line = officeWaiting(o);
-    const position = line.indexOf(t);
-    const chairs = openChairs(o).length;
-    return { position, estimate: officeOpen(o) && chairs > 0 ? Math.ceil(((position + 1) * o.seed.averageMinutes) / chairs) : null };
+    return L.officeStanding(o.seed, officeWaiting(o), t.id, officeOpen(o), openChairs(o).length);
   }
 
   /** The holder's view: `joinUrl` only while called. */
   function ticketView(t: TicketRecord): api.Ticket {
-    const { position, estimate } = standing(t);
-    return {
-      id: t.id,
-      number: t.number,
-      state: t.state,
-      position,
-      estimatedWaitMinutes: estimate,
-      serviceId: t.serviceId,
-      ...(t.location && { location: t.location }),
-      ...(t.office && { office: t.office }),
-      ...(t.desk && t.state !== 'waiting' && { desk: t.desk }),
-      ...(t.calledAt !== undefined && { calledAt: iso(t.calledAt) }),
-      ...(t.state === 'called' && t.joinUrl && { joinUrl: t.joinUrl }),
-      createdAt: iso(t.createdAt),
-      updatedAt: iso(t.updatedAt),
-      revision: t.revision,
-    };
+    return L.ticketView(t, standing(t), tz);
   }
 
   // ------------------------------------------------------------------ changes
@@ -302,7 +212,7 @@ export function createQueues(ctx: MockContext, kit: DomainKit) {
     t.revision++;
     t.updatedAt = now();
     const view = ticketView(t);
-    t.shown = `${view.position}/${view.estimatedWaitMinutes}`;
+    t.shown = L.shownOf({ position: view.position, estimate: view.estimatedWaitMinutes });
     t.channel.publish({ event, id: t.revision, data: view });
   }
 
@@ -317,11 +227,11 @@ export function createQueues(ctx: MockContext, kit: DomainKit) {
   function refreshWaiting() {
     for (const t of tickets.values()) {
       if (t.state !== 'waiting') continue;
-      const { position, estimate } = standing(t);
-      const shown = `${position}/${estimate}`;
+      const now = standing(t);
+      const shown = L.shownOf(now);
       if (t.shown !== undefined && t.shown !== shown) touchTicket(t);
       else t.shown = shown;
-      if (t.notify?.whenAhead !== undefined && !t.notifiedAhead && position <= t.notify.whenAhead) {
+      if (t.notify?.whenAhead !== undefined && !t.notifiedAhead && now.position <= t.notify.whenAhead) {
         t.notifiedAhead = true;
         notice(t, 'ahead');
       }
@@ -404,10 +314,10 @@ export function createQueues(ctx: MockContext, kit: DomainKit) {
       const prefix = where.queue.seed.services.find((s) => s.serviceId === serviceId)?.prefix ?? 'A';
       const n = (where.queue.counters.get(prefix) ?? 0) + 1;
       where.queue.counters.set(prefix, n);
-      number = `${prefix}${String(n).padStart(3, '0')}`;
+      number = L.ticketNumber(prefix, n);
     } else {
       where.office!.counter++;
-      number = `V${String(where.office!.counter).padStart(3, '0')}`;
+      number = L.ticketNumber('V', where.office!.counter);
     }
     const t: TicketRecord = {
       id: uuid(),

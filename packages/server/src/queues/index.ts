@@ -1,6 +1,6 @@
 /**
  * Walk-in queues, tickets and virtual offices on SQL, with the mock's behaviour
- * (packages/mock-api/src/queues) and its pure rules in `./logic.ts`.
+ * (packages/mock-api/src/queues), using its pure rules (`@civic-elements/mock-api/queue-logic`).
  *
  * Correctness: every change of a queue or office first locks the place's row
  * (`queue_state` / `office_state` … FOR UPDATE), then its tickets, so two staff calling at once —
@@ -27,7 +27,7 @@ import { resumeId, type EventBus, type SseEvent } from '../events.js';
 import { fingerprint, idempotent, type Created } from '../idempotency.js';
 import { bearer, fail, invalid, invalidBody, json, noContent, notFound, problem, token, unauthorized } from '../http.js';
 import type { Mail, PendingNotification } from '../notifier.js';
-import * as L from './logic.js';
+import * as L from '@civic-elements/mock-api/queue-logic';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = 86_400_000;

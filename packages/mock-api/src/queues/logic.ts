@@ -1,8 +1,8 @@
 /**
- * The pure rules of queues, tickets and virtual offices, as the mock has them
- * (packages/mock-api/src/queues): who is ahead, the estimated wait, ticket numbers, and the
- * contract's views (`QueueStatus`, `Office`, `Ticket`) from plain facts. No storage, no clock of
- * its own: the SQL side loads the facts and hands them in.
+ * The pure rules of queues, tickets and virtual offices, shared by the mock (./index.ts) and the
+ * reference server (`@civic-elements/mock-api/queue-logic`): who is ahead, the estimated wait,
+ * ticket numbers, and the contract's views (`QueueStatus`, `Office`, `Ticket`) from plain facts.
+ * No storage and no clock of its own: each back end hands in its facts and the time.
  */
 import { formatInstant, hoursOn, isOpenAt, localDate, localise, nextOpening, type LocalizedText, type Office, type Queue, type Seed } from '@civic-elements/contract/seed';
 import type * as api from '@civic-elements/contract';
@@ -11,13 +11,13 @@ export type TicketState = 'waiting' | 'called' | 'served' | 'missed' | 'cancelle
 export const FINAL_STATES: readonly TicketState[] = ['served', 'missed', 'cancelled'];
 export const isFinal = (s: TicketState): boolean => FINAL_STATES.includes(s);
 
-/** Limits (as the mock's). */
+/** Limits (documented in the mock's README; the server's ticket limit is CIVIC_TICKET_LIMIT). */
 export const QUEUE_LIMITS = {
   /** A queue takes no more tickets while this many wait (`409 full`). */
   queueCapacity: 99,
   /** A virtual office's waiting room holds this many (`409 full`). */
   officeCapacity: 20,
-  /** Tickets one client may take per window when rate limits are on (default of CIVIC_TICKET_LIMIT). */
+  /** Tickets one client may take per window when rate limits are on. */
   ticketsPerClient: 10,
   windowMs: 60 * 60 * 1000,
 };
