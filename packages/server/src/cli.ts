@@ -6,7 +6,8 @@
  * Environment: PORT (8787), HOST (127.0.0.1), DATABASE_URL (a PostgreSQL; default: embedded
  * PGlite in CIVIC_DATA_DIR, default ./.civic-data), CIVIC_CORS_ORIGINS (comma-separated or *),
  * CIVIC_STAFF_KEY, CIVIC_BOOKING_LIMIT, CIVIC_SECRET, and the back-end settings
- * CIVIC_POW_DIFFICULTY, CIVIC_RATE_LIMITS, CIVIC_HOLD_TTL_SECONDS, CIVIC_TEST_MODE.
+ * CIVIC_POW_DIFFICULTY, CIVIC_RATE_LIMITS, CIVIC_HOLD_TTL_SECONDS, CIVIC_TEST_MODE; e-mail by SMTP with
+ * CIVIC_SMTP_URL (smtp://user:pass@host:port or smtps://…) and CIVIC_MAIL_FROM, else into the outbox folder.
  * SIGINT/SIGTERM stop it gracefully.
  */
 import { ConfigError, configFromEnv } from './config.js';
@@ -23,7 +24,8 @@ try {
   throw error;
 }
 const server = await startServer({ config });
-console.error(`[server] Civic Elements reference server on ${server.url} (${server.db.kind})`);
+const mail = config.smtpUrl ? `e-mail by SMTP to ${new URL(config.smtpUrl).host}` : 'e-mail into the outbox folder';
+console.error(`[server] Civic Elements reference server on ${server.url} (${server.db.kind}, ${mail})`);
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
