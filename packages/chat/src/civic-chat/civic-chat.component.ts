@@ -18,7 +18,10 @@ declare module '@civic-elements/core' {
 registerStrings('chat-launcher', {
   de: launcherDe,
   en: launcherEn,
+  tr: () => import('../locales/launcher-tr.js').then((m) => m.default),
   ar: () => import('../locales/launcher-ar.js').then((m) => m.default),
+  uk: () => import('../locales/launcher-uk.js').then((m) => m.default),
+  'de-x-ls': () => import('../locales/launcher-de-x-ls.js').then((m) => m.default),
 });
 
 /**

@@ -13,5 +13,9 @@ export function registerFileStrings(): void {
   registerStrings(FILES_NS, {
     de,
     en: () => import('./en.js').then((m) => m.default),
+    tr: () => import('./tr.js').then((m) => m.default),
+    ar: () => import('./ar.js').then((m) => m.default),
+    uk: () => import('./uk.js').then((m) => m.default),
+    'de-x-ls': () => import('./de-x-ls.js').then((m) => m.default),
   });
 }

@@ -1,0 +1,47 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { expectAccessible } from '@civic-elements/core/testing';
+import type { MockWorker } from '@civic-elements/mock-api/browser';
+import { $, chat, cleanup, mockChat, shows, start } from '../testing/fixture.js';
+import launcherTr from '../locales/launcher-tr.js';
+import launcherUk from '../locales/launcher-uk.js';
+import launcherDeXLs from '../locales/launcher-de-x-ls.js';
+import tr from '../locales/tr.js';
+import uk from '../locales/uk.js';
+import deXLs from '../locales/de-x-ls.js';
+import filesTr from '../locales/files/tr.js';
+import filesAr from '../locales/files/ar.js';
+import filesUk from '../locales/files/uk.js';
+import filesDeXLs from '../locales/files/de-x-ls.js';
+import ar from '../locales/ar.js';
+
+const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+const LANGUAGES = [
+  { lang: 'tr', launcher: launcherTr.label + launcherTr.labelMore, panel: tr, files: filesTr, dir: 'ltr' },
+  { lang: 'uk', launcher: launcherUk.label + launcherUk.labelMore, panel: uk, files: filesUk, dir: 'ltr' },
+  { lang: 'de-x-ls', launcher: launcherDeXLs.label + launcherDeXLs.labelMore, panel: deXLs, files: filesDeXLs, dir: 'ltr' },
+  { lang: 'ar', launcher: 'الدردشة مع مكتب خدمة المواطنين', panel: ar, files: filesAr, dir: 'rtl' },
+];
+
+describe('<civic-chat> in Turkish, Ukrainian, Leichte Sprache and Arabic (lazily loaded texts)', () => {
+  let mock: MockWorker;
+  before(async () => {
+    mock = await mockChat();
+  });
+  afterEach(() => cleanup(mock));
+
+  for (const { lang, launcher, panel, files, dir } of LANGUAGES) {
+    it(`${lang}: launcher, panel and attachment texts`, async () => {
+      const { el } = await chat({ lang, mode: 'launcher' });
+      await waitUntil(() => text($(el, 'button.launcher')) === launcher.replace(/\s+/g, ' ').trim(), `${lang} launcher`);
+      await el.open();
+      await waitUntil(() => text($(el, '#civic-chat-title')) === panel.title, `${lang} panel`);
+      expect([$(el, 'section.panel')!.getAttribute('lang'), $(el, 'section.panel')!.getAttribute('dir')]).to.deep.equal([lang, dir]);
+      await start(el);
+      const attach = await shows(el, 'button.attach');
+      await waitUntil(() => text(attach) === files.attach, `${lang} attachment texts`);
+      expect(text($(el, 'button.forget'))).to.equal(panel.forget);
+      await expectAccessible(el, { state: 'button.attach' });
+    });
+  }
+});

@@ -1,0 +1,83 @@
+import type { Strings } from '@civic-elements/core';
+
+/**
+ * Texts of the chat panel (namespace `chat`) in Leichte Sprache (`de-x-ls`): short sentences, one
+ * statement each, hard words explained. Same keys as `de.ts`.
+ */
+const deXLs = {
+  title: 'Chat mit dem Bürger-Amt',
+  close: 'Chat zu-machen',
+  loading: 'Bitte warten. Der Chat lädt.',
+  availability: {
+    heading: 'Wann ist jemand da?',
+    onlineAgents_one: 'Jetzt ist jemand da. {{count}} Person vom Amt ist im Chat.',
+    onlineAgents_other: 'Jetzt ist jemand da. {{count}} Personen vom Amt sind im Chat.',
+    botOnly: 'Gerade ist keine Person da. Der Stadt-Bot antwortet. Ein Bot ist ein Computer-Programm. Er kann einfache Fragen beantworten.',
+    offline: 'Gerade ist niemand im Chat.',
+    nextOpening: 'Ab {{when}} ist wieder jemand da.',
+    reply: 'Meistens bekommen Sie nach {{duration}} eine Antwort.',
+    hours: 'Zu diesen Zeiten ist jemand da',
+    closedDay: 'geschlossen',
+  },
+  privacy: {
+    heading: 'Ihre Daten',
+    notice:
+      'Ihre Nachrichten gehen an das Bürger-Amt. Das Amt speichert die Nachrichten. Speichern heißt: Das Amt hebt die Nachrichten auf. So kann das Amt Ihnen helfen. Der Chat beginnt erst, wenn Sie zustimmen. Dann merkt sich dieser Browser-Tab den Chat. Ein Browser-Tab ist eine Seite in Ihrem Internet-Programm. Wenn Sie den Tab zu-machen, ist der Chat weg.',
+    link: 'Mehr zum Daten-Schutz',
+    consent: 'Ich habe die Hinweise gelesen. Ich bin einverstanden.',
+    required: 'Bitte setzen Sie das Häkchen. Sonst kann der Chat nicht beginnen.',
+  },
+  start: 'Chat beginnen',
+  starting: 'Bitte warten. Der Chat beginnt.',
+  log: 'Nachrichten',
+  you: 'Sie',
+  agent: 'Bürger-Amt',
+  bot: 'Stadt-Bot',
+  system: 'Hinweis',
+  withAgent: 'Sie schreiben mit {{name}}.',
+  withBot: 'Sie schreiben mit dem Stadt-Bot. Bald schreibt eine Person vom Amt mit Ihnen.',
+  joined: 'Jetzt schreibt {{name}} mit Ihnen.',
+  joinedAnonymous: 'Jetzt schreibt eine Person vom Amt mit Ihnen.',
+  ended: 'Der Chat ist zu Ende.',
+  sending: 'Wird geschickt …',
+  sent: 'Geschickt',
+  failed: 'Nicht geschickt. Wir versuchen es gleich noch einmal.',
+  failedFinal: 'Nicht geschickt.',
+  retry: 'Noch einmal schicken',
+  typing: '{{name}} schreibt gerade …',
+  someone: 'Das Bürger-Amt',
+  suggestions: 'Antworten zum Antippen',
+  earlier: 'Ältere Nachrichten zeigen',
+  message: 'Ihre Nachricht',
+  messageHint: 'Die Eingabe-Taste schickt die Nachricht ab. Für eine neue Zeile: Umschalt-Taste und Eingabe-Taste.',
+  send: 'Schicken',
+  reconnecting: 'Die Verbindung ist weg. Wir verbinden neu. Ihre Nachrichten gehen nicht verloren.',
+  link: '{{text}} (geht in einem neuen Tab auf)',
+  offline: {
+    heading: 'Schreiben Sie uns',
+    intro: 'Gerade ist niemand im Chat. Schreiben Sie uns trotzdem. Wir antworten per E-Mail.',
+    email: 'Ihre E-Mail-Adresse',
+    text: 'Ihre Nachricht',
+    consent: 'Das Amt darf meine Nachricht und meine E-Mail-Adresse speichern. So kann das Amt mir antworten.',
+    send: 'Nachricht schicken',
+    sending: 'Wird geschickt …',
+    emailInvalid: 'Die E-Mail-Adresse stimmt nicht. Ein Beispiel: name@beispiel.de',
+    textMissing: 'Bitte schreiben Sie Ihre Nachricht.',
+    consentMissing: 'Bitte setzen Sie das Häkchen. Sonst können wir nicht antworten.',
+    sent: 'Danke! Ihre Nachricht ist da. Wir antworten per E-Mail.',
+  },
+  actions: 'Chat',
+  end: 'Chat beenden',
+  transcript: 'Chat als Datei speichern',
+  restart: 'Neuen Chat beginnen',
+  forget: 'Chat hier löschen',
+  forgotten: 'Der Chat ist zu Ende. Auf diesem Gerät ist nichts mehr davon gespeichert.',
+  earlierFailed: 'Die älteren Nachrichten sind nicht gekommen.',
+  earlierRetry: 'Ältere Nachrichten noch einmal laden',
+  errors: {
+    closed: 'Gerade ist niemand im Chat.',
+    conversation_ended: 'Der Chat ist schon zu Ende.',
+  },
+} satisfies Strings;
+
+export default deXLs;
