@@ -12,6 +12,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { png, pdf } from '../../contract/conformance/files.js';
 import { readMail } from '../src/notifier.js';
+import { ConfigError, configFromEnv } from '@civic-elements/server';
 import { api, openStream, pgliteServer, postgresServer, startPostgres, type Postgres, type TestServer } from './helpers.js';
 
 const STAFF = { 'X-Staff-Key': 'musterstadt-staff-demo-key' };
@@ -463,6 +464,19 @@ describe('chat on PGlite', () => {
       assert.equal(Number(((await s.db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0] as { n: number }).n), 0, `${table} is empty`);
     }
     s.clock.offset = 0;
+  });
+});
+
+describe('chat: settings', () => {
+  it('reads CIVIC_CLAMAV, CIVIC_CHAT_DESK_EMAIL and CIVIC_RETENTION_CHAT_DAYS and refuses malformed values', () => {
+    const base = { CIVIC_DATA_DIR: '/tmp/x' };
+    const c = configFromEnv({ ...base, CIVIC_CLAMAV: 'clamav:3310', CIVIC_CHAT_DESK_EMAIL: 'chat@stadt.example', CIVIC_RETENTION_CHAT_DAYS: '7' });
+    assert.deepEqual([c.clamav, c.chatDeskEmail, c.retention.chatDays], ['clamav:3310', 'chat@stadt.example', 7]);
+    const d = configFromEnv(base);
+    assert.deepEqual([d.clamav, d.chatDeskEmail, d.retention.chatDays], [undefined, undefined, 30]);
+    assert.throws(() => configFromEnv({ ...base, CIVIC_CLAMAV: 'clamav' }), ConfigError);
+    assert.throws(() => configFromEnv({ ...base, CIVIC_CHAT_DESK_EMAIL: 'desk' }), ConfigError);
+    assert.throws(() => configFromEnv({ ...base, CIVIC_RETENTION_CHAT_DAYS: 'a week' }), ConfigError);
   });
 });
 
