@@ -22,11 +22,14 @@
 //   and none to the page's own /api; every answer carries Access-Control-Allow-Origin for the
 //   page's origin, a status lookup (a preflighted POST) works across origins, the page's CSP
 //   allows exactly that origin.
+// Last, the server's lifecycle: close() ends an open event stream and closes the database, and
+// what was stored (a slot block) is still there after a restart on the same data directory.
 // Uses the bundles as they are (run `npm start` or `npx rollup -c rollup.config.js` to build).
 // Writes .test-results/demo.json {passed, failed} (one per page); exits non-zero on any failure.
 //
 //   node scripts/demo-smoke.mjs [path …]     (paths: only those pages, e.g. /cors/ /mitarbeitende/)
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CDN_DIR, CDN_ENTRY, CORS_PAGE, DEMO_CSP, DEMO_DIR, demoCsp, startDemoServer } from './start.mjs';
 import {
@@ -390,6 +393,58 @@ async function checkPage(browser, demo, { path, status, strictCsp, themeSwitch, 
   return [...watched, ...new Set(badHeaders), ...problems];
 }
 
+/**
+ * Graceful shutdown and persistence of server mode: a block made before close() is still known
+ * after a restart on the same data directory (releasing it answers 204; an unknown block 404),
+ * and close() ends an open event stream and closes the database. Closes `demo`.
+ */
+async function lifecycleProblems(demo, dataDir) {
+  const problems = [];
+  const staff = { 'Content-Type': 'application/json', 'X-Staff-Key': demo.staffKey };
+  const from = new Date(Date.now() + 2 * 86_400_000);
+  from.setUTCHours(5, 0, 0, 0);
+  const to = new Date(from.getTime() + 3_600_000);
+  const created = await fetch(`${demo.apiUrl}/staff/v1/blocks`, {
+    method: 'POST',
+    headers: { ...staff, 'Idempotency-Key': uuid() },
+    body: JSON.stringify({ location: 'buergerbuero-mitte', from: from.toISOString(), to: to.toISOString(), reason: 'Smoke: Neustart' }),
+  });
+  const block = created.ok ? await created.json() : undefined;
+  if (!block) problems.push(`lifecycle: blockSlots answered ${created.status}`);
+  const stream = await fetch(`${demo.apiUrl}/v1/queues/buergerbuero-mitte/events`, { headers: { Accept: 'text/event-stream' } });
+  const reader = stream.body.getReader();
+  await reader.read(); // the first event: the stream is open
+  const t0 = performance.now();
+  const closing = demo.close();
+  const ended = await Promise.race([
+    (async () => {
+      while (!(await reader.read()).done);
+      return true;
+    })().catch(() => true),
+    new Promise((r) => setTimeout(() => r(false), 15_000)),
+  ]);
+  if (!ended) problems.push('lifecycle: close() did not end the open event stream within 15 s');
+  await closing;
+  const closeMs = Math.round(performance.now() - t0);
+  if (await demo.api.db.query('SELECT 1').then(() => true, () => false)) problems.push('lifecycle: the database still answers after close()');
+  if (await fetch(demo.url).then(() => true, () => false)) problems.push('lifecycle: the demo still answers after close()');
+
+  const t1 = performance.now();
+  const again = await startDemoServer({ port: 0, host: '127.0.0.1', backend: 'server', dataDir, env: {}, simulator: false, secondOrigin: false });
+  const restartMs = Math.round(performance.now() - t1);
+  try {
+    if (block) {
+      const released = await fetch(`${again.apiUrl}/staff/v1/blocks/${block.id}`, { method: 'DELETE', headers: staff });
+      if (released.status !== 204) problems.push(`lifecycle: after the restart, releasing the block made before answered ${released.status} (data lost?)`);
+      const unknown = await fetch(`${again.apiUrl}/staff/v1/blocks/${uuid()}`, { method: 'DELETE', headers: staff });
+      if (unknown.status !== 404) problems.push(`lifecycle: releasing an unknown block answered ${unknown.status}, expected 404`);
+    }
+  } finally {
+    await again.close();
+  }
+  return { problems, closeMs, restartMs };
+}
+
 async function main() {
   if (!existsSync(CDN_ENTRY)) {
     console.error('demo-smoke: the CDN build is missing. Build first: npx rollup -c rollup.config.js');
@@ -403,7 +458,8 @@ async function main() {
   }
   const started = performance.now();
   // Server settings from a clean environment (not the caller's CIVIC_* variables), data in a temp dir.
-  const server = await startDemoServer({ port: 0, host: '127.0.0.1', backend: 'server', temporaryData: true, env: {} });
+  const dataDir = mkdtempSync(join(tmpdir(), 'civic-smoke-'));
+  const server = await startDemoServer({ port: 0, host: '127.0.0.1', backend: 'server', dataDir, env: {} });
   const mock = await startDemoServer({ port: 0, host: '127.0.0.1', backend: 'mock' });
   const serverReady = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`  server mode ready in ${serverReady} s (${server.implemented.length} operations implemented, ${server.missing.length} answer 503)`);
@@ -435,10 +491,22 @@ async function main() {
         for (const p of problems) console.log(`      - ${p}`);
       }
     }
+    await browser.close();
+    await mock.close();
+    const { problems, closeMs, restartMs } = await lifecycleProblems(server, dataDir);
+    if (problems.length === 0) {
+      passed++;
+      console.log(`  ok    server lifecycle: close() ended the event stream and closed the database (${closeMs} ms); a block survived a restart (${restartMs} ms)`);
+    } else {
+      failed++;
+      console.log('  FAIL  server lifecycle');
+      for (const p of problems) console.log(`      - ${p}`);
+    }
   } finally {
     await browser.close();
     await mock.close();
     await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
   if (!only.length) writeResults('demo', passed, failed); // a subset must not stand for the whole smoke
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
