@@ -115,6 +115,15 @@ async function serveFixture(server) {
   });
 }
 
+/** `promise`, or a rejection after TIMEOUT ms (page.evaluate itself never times out). */
+function within(promise, what) {
+  let timer;
+  const timeout = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${what}: no answer within ${TIMEOUT / 1000} s`)), TIMEOUT);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN;
@@ -151,7 +160,7 @@ async function loadOnce(browser, origin, target) {
     context.on('request', (request) => urls.add(request.url()));
     await page.addInitScript(watchReady, { widget: target.widget, text: target.text });
     await page.goto(origin + target.page, { waitUntil: 'commit' });
-    const ready = await page.evaluate(() => window.__benchReady);
+    const ready = await within(page.evaluate(() => window.__benchReady), `${target.page}: "${target.text}" in <${target.widget}>`);
     await page.waitForLoadState('load');
     const bytes = { cdn: 0, cdnGz: 0, mock: 0, page: 0, pageGz: 0, files: 0 };
     for (const url of urls) {
@@ -181,7 +190,7 @@ async function interactOnce(browser, origin, interaction) {
   try {
     await page.addInitScript(watchReady, { widget: interaction.widget, text: interaction.steps.at(-1).click });
     await page.goto(origin + interaction.page, { waitUntil: 'load' });
-    await page.evaluate(() => window.__benchReady);
+    await within(page.evaluate(() => window.__benchReady), `${interaction.page}: <${interaction.widget}>`);
     for (const step of interaction.steps.slice(0, -1)) {
       if (step.check) await page.getByRole('checkbox', { name: step.check }).check();
       if (step.fill) await page.getByRole('textbox', { name: step.fill[0] }).fill(step.fill[1]);
@@ -189,7 +198,8 @@ async function interactOnce(browser, origin, interaction) {
     const target = page.locator(interaction.widget).getByRole('button', { name: interaction.steps.at(-1).click, exact: true });
     await target.waitFor();
     const handle = await target.elementHandle();
-    return await page.evaluate(
+    return await within(
+      page.evaluate(
       ({ button, widget, text }) =>
         new Promise((done) => {
           const el = document.querySelector(widget);
@@ -199,6 +209,8 @@ async function interactOnce(browser, origin, interaction) {
           check();
         }),
       { button: handle, widget: interaction.widget, text: interaction.text },
+      ),
+      `${interaction.name}: "${interaction.text}"`,
     );
   } finally {
     await context.close();

@@ -22,7 +22,8 @@
 //   compared with docs/a11y-snapshots/<state>.yml; any difference fails (rewrite with --update
 //   after reviewing the diff). Deterministic: the page's clock starts at FIXED_TIME (a Tuesday in
 //   opening hours, Europe/Berlin), Math.random is a seeded generator (the demo's simulator and mock
-//   data use it), and the tree is read only once it no longer changes.
+//   data use it), the widgets start only after the simulator's first moves (see initScript), and
+//   the tree is read only once it no longer changes.
 // - Privacy (DESIGN.md "Rules every widget and back end keeps"): every request goes to the page's
 //   origin or an origin named by an `api-base` attribute on the page; cookies, localStorage,
 //   sessionStorage, IndexedDB and Cache Storage are empty after the page loaded and after every
@@ -81,6 +82,19 @@ function initScript() {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  // The demo's simulator starts with the mock and makes its first moves (desks call tickets) at
+  // once; a widget loading at the same moment sees them either in its first answer or as news (a
+  // highlighted call, an announcement) — a race. The page's readiness promise, which the Civic
+  // Elements loader waits for, is held back until those first moves are done.
+  const READY = Symbol.for('civic-elements/ready');
+  let ready;
+  Object.defineProperty(globalThis, READY, {
+    configurable: true,
+    get: () => ready,
+    set: (promise) => {
+      ready = Promise.resolve(promise).then((value) => new Promise((done) => setTimeout(() => done(value), 800)));
+    },
+  });
   const details = [];
   Object.defineProperty(window, '__gateEventDetails', { value: details });
   const dispatch = EventTarget.prototype.dispatchEvent;
