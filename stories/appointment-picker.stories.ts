@@ -74,8 +74,9 @@ async function until<T>(get: () => T | null | undefined | false, what: string): 
   throw new Error(`story: ${what} did not appear`);
 }
 
+/** Waits for step `s` with its code there (not the step-loading state of a later step). */
 async function step(el: CivicAppointmentPicker, s: PickerStep) {
-  await until(() => el.step === s && $(el, 'h2'), `step ${s}`);
+  await until(() => el.step === s && $(el, 'h2') && !$(el, '[aria-busy="true"]'), `step ${s}`);
   await el.updateComplete;
 }
 
@@ -124,7 +125,7 @@ function walk(to: PickerStep) {
 
 const preset = { service: 'personalausweis', location: 'buergerbuero-mitte' };
 
-const waitFor = (s: PickerStep, extra = '') => ({ smoke: { waitFor: `[data-step="${s}"]${extra}` } });
+const waitFor = (s: PickerStep, extra = '') => ({ smoke: { waitFor: `[data-step="${s}"]:not([aria-busy="true"])${extra}` } });
 
 const services = (lang: Lang): Story => ({
   args: { lang },
@@ -253,3 +254,24 @@ const error = (lang: Lang): Story => ({
 });
 export const ErrorDe = error('de');
 export const ErrorEn = error('en');
+
+// The later steps' code (day … waiting list) loads on demand; these stories hold it back to show
+// the step-loading state: the step's heading and a status.
+const stepLoading = (lang: Lang): Story => ({
+  args: { lang, ...preset },
+  loaders: [prepare()],
+  render: ({ lang: l, service, location, privacyUrl }) =>
+    html`<civic-appointment-picker
+      api-base="/api"
+      lang=${l}
+      service=${ifDefined(service)}
+      location=${ifDefined(location)}
+      privacy-url=${privacyUrl}
+      .loadLaterSteps=${() => new Promise<never>(() => {})}
+    >
+      <p>Termine auch telefonisch: <a href="tel:+4912345670">01234 5670</a></p>
+    </civic-appointment-picker>`,
+  parameters: { smoke: { waitFor: '[data-step="day"][aria-busy="true"]' } },
+});
+export const StepLoadingDe = stepLoading('de');
+export const StepLoadingEn = stepLoading('en');

@@ -1,4 +1,5 @@
-// Runtime checks of the answers the picker reads (core's `c` checkers), typed by the contract.
+// Runtime checks of the answers the picker's first steps read (core's `c` checkers), typed by the
+// contract; the later steps' checks are in booking-checks.ts (their own chunk).
 import { c, type Check } from '@civic-elements/core';
 import type {
   AntibotChallenge,
@@ -10,7 +11,6 @@ import type {
   Location,
   Service,
   Slot,
-  WaitlistEntry,
 } from '@civic-elements/contract';
 
 export type { AntibotChallenge, Availability, Booking, BookingConfirmation, Hold, Location, Service, Slot };
@@ -71,37 +71,11 @@ export const checks = {
     type: str,
   }) as unknown as Check<Hold>,
   extension: c.object({ expiresAt: c.dateTime(), extensionsLeft: c.integer() }) as unknown as Check<HoldExtension>,
-  booking: c.object({
-    id: str,
-    reference: str,
-    status: c.oneOf(['confirmed', 'cancelled'] as const),
-    start: c.dateTime(),
-    end: c.dateTime(),
-    location: str,
-    type: str,
-    services: selection,
-    changeableUntil: c.dateTime(),
-    joinUrl: c.optional(str),
-  }) as unknown as Check<Booking>,
-  confirmation: c.object({
-    id: str,
-    reference: str,
-    manageToken: str,
-    start: c.dateTime(),
-    end: c.dateTime(),
-    location: str,
-    type: str,
-    services: selection,
-    changeableUntil: c.dateTime(),
-    joinUrl: c.optional(str),
-  }) as unknown as Check<BookingConfirmation>,
-  waitlist: c.object({ id: str, from: c.date(), to: c.date() }) as unknown as Check<WaitlistEntry>,
 };
 
 /** `personalausweis:2,meldebescheinigung:1` for the availability query. */
 export const servicesParam = (sel: ReadonlyMap<string, number>): string =>
   [...sel].map(([id, qty]) => `${id}:${qty}`).join(',');
 
-/** The calendar date (`YYYY-MM-DD`) and the minutes after midnight of an RFC 3339 local time. */
+/** The calendar date (`YYYY-MM-DD`) of an RFC 3339 local time. */
 export const localDate = (start: string): string => start.slice(0, 10);
-export const localHour = (start: string): number => Number(start.slice(11, 13));

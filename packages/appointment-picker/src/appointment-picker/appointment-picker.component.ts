@@ -4,20 +4,17 @@ import {
   AnnouncerController,
   CivicApiError,
   CivicElement,
-  GridNavigationController,
   addCalendarDays,
   addCalendarMonths,
   clientFor,
   errorMessage,
   isAbortError,
-  newIdempotencyKey,
   registerStrings,
   type Sleep,
 } from '@civic-elements/core';
 import {
   checks,
   localDate,
-  localHour,
   servicesParam,
   type AppointmentType,
   type Booking,
@@ -28,6 +25,7 @@ import {
   type Slot,
 } from './api.js';
 import { styles } from './appointment-picker.styles.js';
+import type { LaterSteps } from './later-steps.js';
 import de from '../locales/de.js';
 
 registerStrings('appointment', {
@@ -82,13 +80,28 @@ const systemClock: PickerClock = {
   clearTimeout: (h) => window.clearTimeout(h as number),
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9][0-9 ()/-]{4,28}[0-9]$/;
 const FLOW: PickerStep[] = ['services', 'location', 'type', 'day', 'time', 'contact', 'confirmation'];
 /** Warn this long before a hold expires (at most a third of its lifetime). */
 const WARN_MS = 120_000;
 
-type Field = 'name' | 'email' | 'phone' | 'consent';
+/** A field of the contact or waiting-list form. */
+export type Field = 'name' | 'email' | 'phone' | 'consent';
+
+/**
+ * The steps whose code loads on demand (later-steps.ts: day … waiting list), with the headings shown
+ * while it loads. The picker fetches it as soon as the services step shows.
+ */
+const LATER: Partial<Record<PickerStep, string>> = {
+  day: 'day.heading',
+  time: 'time.heading',
+  contact: 'hold.heading',
+  expired: 'hold.expiredHeading',
+  confirmation: 'confirmation.heading',
+  manage: 'manage.heading',
+  cancelled: 'manage.cancelledHeading',
+  waitlist: 'waitlist.heading',
+  waitlisted: 'waitlist.doneHeading',
+};
 interface Proof {
   challenge: string;
   nonce: string;
@@ -108,8 +121,6 @@ const yieldToMain = () =>
 
 const monthOf = (date: string) => date.slice(0, 7);
 const lastOfMonth = (month: string) => addCalendarDays(addCalendarMonths(`${month}-01`, 1), -1);
-/** ISO weekday (1 = Monday) of a calendar date. */
-const isoWeekday = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
 /**
  * @summary Books an appointment at the town's offices: services, location, type, day, time, a
@@ -174,58 +185,98 @@ export class CivicAppointmentPicker extends CivicElement {
   @property({ attribute: false }) sleep?: Sleep;
 
   @state() step: PickerStep = 'loading';
-  @state() private services: Service[] = [];
-  @state() private locations: Location[] = [];
+  /** @internal */
+  @state() services: Service[] = [];
+  /** @internal */
+  @state() locations: Location[] = [];
   @state() private query = '';
-  @state() private selected = new Map<string, number>();
+  /** @internal */
+  @state() selected = new Map<string, number>();
   /** Chosen location id; '' = any location. */
-  @state() private locationId?: string;
-  @state() private chosenType?: AppointmentType;
-  @state() private month = '';
-  @state() private horizon?: { from: string; to: string };
-  @state() private slotsByDay = new Map<string, Slot[]>();
+  /** @internal */
+  @state() locationId?: string;
+  /** @internal */
+  @state() chosenType?: AppointmentType;
+  /** @internal */
+  @state() month = '';
+  /** @internal */
+  @state() horizon?: { from: string; to: string };
+  /** @internal */
+  @state() slotsByDay = new Map<string, Slot[]>();
   @state() private nextAvailable?: string;
-  @state() private zone?: string;
-  @state() private day?: string;
-  @state() private alternatives?: Slot[];
-  @state() private hold?: Hold;
-  @state() private heldSlot?: Slot;
-  @state() private remainingMs = 0;
-  @state() private warned = false;
-  @state() private error?: unknown;
-  @state() private busy = false;
-  @state() private notice = '';
-  @state() private contact = { name: '', email: '', phone: '', note: '', consent: false };
-  @state() private fieldErrors: Partial<Record<Field, string>> = {};
-  @state() private limit?: number;
-  @state() private confirmation?: BookingConfirmation;
-  @state() private managed?: Booking;
-  @state() private askCancel = false;
-  @state() private rescheduling?: Booking;
-  @state() private waitEmail = '';
-  @state() private waitConsent = false;
-  @state() private waitDone?: { from: string; to: string };
+  /** @internal */
+  @state() zone?: string;
+  /** @internal */
+  @state() day?: string;
+  /** @internal */
+  @state() alternatives?: Slot[];
+  /** @internal */
+  @state() hold?: Hold;
+  /** @internal */
+  @state() heldSlot?: Slot;
+  /** @internal */
+  @state() remainingMs = 0;
+  /** @internal */
+  @state() warned = false;
+  /** @internal */
+  @state() error?: unknown;
+  /** @internal */
+  @state() busy = false;
+  /** @internal */
+  @state() notice = '';
+  /** @internal */
+  @state() contact = { name: '', email: '', phone: '', note: '', consent: false };
+  /** @internal */
+  @state() fieldErrors: Partial<Record<Field, string>> = {};
+  /** @internal */
+  @state() limit?: number;
+  /** @internal */
+  @state() confirmation?: BookingConfirmation;
+  /** @internal */
+  @state() managed?: Booking;
+  /** @internal */
+  @state() askCancel = false;
+  /** @internal */
+  @state() rescheduling?: Booking;
+  /** @internal */
+  @state() waitEmail = '';
+  /** @internal */
+  @state() waitConsent = false;
+  /** @internal */
+  @state() waitDone?: { from: string; to: string };
   @state() private stepInvalid = '';
 
-  private readonly announcer = new AnnouncerController(this);
-  private readonly grid = new GridNavigationController(this, {
-    cells: () => [...(this.renderRoot.querySelectorAll?.('td[data-date]') ?? [])] as HTMLElement[],
-    showMonth: (date) => this.showMonth(monthOf(date)),
-  });
+  /** @internal */
+  readonly announcer = new AnnouncerController(this);
   private retryAction?: () => void;
   private loadedMonths = new Set<string>();
   private proof?: Promise<Proof & { expiresAt: number }>;
   private proofAbort?: AbortController;
   private timer?: unknown;
-  private bookingKey?: string;
-  private manageAuth?: { id: string; token: string };
+  /** @internal */
+  bookingKey?: string;
+  /** @internal */
+  manageAuth?: { id: string; token: string };
   private focusHeading = false;
+  private laterPending?: Promise<LaterSteps>;
 
-  private get t() {
+  /** The code of the later steps (contact … waiting list), once loaded. */
+  @state() private laterSteps?: LaterSteps;
+
+  /**
+   * Loads the later steps' module (its own chunk). Test seam: a test or story holds or fails the
+   * load to show the step-loading state. @internal
+   */
+  @property({ attribute: false }) loadLaterSteps: () => Promise<typeof import('./later-steps.js')> = () =>
+    import('./later-steps.js');
+
+  /** @internal */
+  get t() {
     return this.localize.t;
   }
 
-  private get api() {
+  /** @internal */
+  get api() {
     return clientFor(this, { lang: this.localize.requestLang, ...(this.sleep && { sleep: this.sleep }) });
   }
 
@@ -271,7 +322,33 @@ export class CivicAppointmentPicker extends CivicElement {
 
   // ------------------------------------------------------------------ flow
 
-  private go(step: PickerStep, focus = true): void {
+  /** The later steps' code; loaded once (again after a failed attempt). */
+  private later(): Promise<LaterSteps> {
+    return (this.laterPending ??= this.loadLaterSteps().then(
+      (m) => (this.laterSteps = new m.LaterSteps(this, this.localize)),
+      (e: unknown) => {
+        this.laterPending = undefined;
+        throw e;
+      },
+    ));
+  }
+
+  /** Makes sure the shown later step has its code (then runs `then`); a failed load offers a retry. */
+  private needLater(then?: (later: LaterSteps) => unknown): void {
+    this.later().then(then, () => {
+      // A chunk that does not arrive is a connection problem for the citizen.
+      const e = { code: 'network' };
+      this.error = e;
+      this.retryAction = () => {
+        this.error = undefined;
+        this.needLater(then);
+      };
+      this.announcer.announce(errorMessage(this.t, e), { assertive: true });
+    });
+  }
+
+  /** @internal */
+  go(step: PickerStep, focus = true): void {
     this.error = undefined;
     this.stepInvalid = '';
     this.focusHeading = focus;
@@ -279,7 +356,8 @@ export class CivicAppointmentPicker extends CivicElement {
   }
 
   /** Runs an action; on failure keeps the step and shows the error with a retry of `again`. */
-  private async run(action: () => Promise<void>, again: () => void = () => void this.run(action)): Promise<void> {
+  /** @internal */
+  async run(action: () => Promise<void>, again: () => void = () => void this.run(action)): Promise<void> {
     this.busy = true;
     this.error = undefined;
     try {
@@ -314,9 +392,13 @@ export class CivicAppointmentPicker extends CivicElement {
       return;
     }
     this.error = undefined;
+    // The code of the steps from the day on, fetched while the citizen chooses services (a failure
+    // shows only if it is still missing when such a step opens).
+    this.later().catch(() => undefined);
     const manage = this.manageFromPage();
     if (manage) {
-      await this.openManage(manage.id, manage.token, false);
+      this.go('manage', false);
+      this.needLater((later) => later.openManage(manage.id, manage.token, false));
       return;
     }
     this.preselect();
@@ -344,7 +426,8 @@ export class CivicAppointmentPicker extends CivicElement {
   }
 
   /** Types offered by the chosen location(s) and at least one selected service. */
-  private get types(): AppointmentType[] {
+  /** @internal */
+  get types(): AppointmentType[] {
     const locs = this.locationId ? this.candidates.filter((l) => l.id === this.locationId) : this.candidates;
     const offered = new Set(locs.flatMap((l) => l.appointmentTypes));
     const wanted = new Set(this.services.filter((s) => this.selected.has(s.id)).flatMap((s) => s.appointmentTypes));
@@ -375,13 +458,15 @@ export class CivicAppointmentPicker extends CivicElement {
     this.openDays(focus);
   }
 
-  private openDays(focus = true): void {
+  /** @internal */
+  openDays(focus = true): void {
     this.slotsByDay = new Map();
     this.loadedMonths = new Set();
     this.horizon = undefined;
     this.nextAvailable = undefined;
     this.day = undefined;
     this.go('day', focus);
+    this.needLater();
     this.prepareProof();
     void this.run(() => this.loadFirstMonth(focus));
   }
@@ -410,7 +495,10 @@ export class CivicAppointmentPicker extends CivicElement {
     this.store(a.days, a.nextAvailable);
     this.loadedMonths.add(this.month);
     const any = a.days.some((d) => d.slots.length > 0) || (a.nextAvailable && a.nextAvailable <= to);
-    if (!any || a.days.length === 0) this.go('waitlist', focus);
+    if (!any || a.days.length === 0) {
+      this.go('waitlist', focus);
+      this.needLater();
+    }
   }
 
   private store(days: { date: string; slots: Slot[] }[], next?: string): void {
@@ -420,7 +508,8 @@ export class CivicAppointmentPicker extends CivicElement {
     if (next && (!this.nextAvailable || next < this.nextAvailable || !this.firstFree())) this.nextAvailable = next;
   }
 
-  private async showMonth(month: string): Promise<boolean> {
+  /** @internal */
+  async showMonth(month: string): Promise<boolean> {
     const h = this.horizon;
     if (!h || month < monthOf(h.from) || month > monthOf(h.to)) return false;
     this.month = month;
@@ -440,7 +529,8 @@ export class CivicAppointmentPicker extends CivicElement {
   }
 
   /** The first day with free slots that is known (loaded or announced by the API). */
-  private firstFree(): string | undefined {
+  /** @internal */
+  firstFree(): string | undefined {
     const free = [...this.slotsByDay].filter(([, s]) => s.length > 0).map(([d]) => d).sort();
     return free[0] ?? this.nextAvailable;
   }
@@ -465,18 +555,21 @@ export class CivicAppointmentPicker extends CivicElement {
     this.proof = pending;
   }
 
-  private chooseDay(date: string): void {
+  /** @internal */
+  chooseDay(date: string): void {
     if (!(this.slotsByDay.get(date)?.length)) return;
     this.day = date;
     this.alternatives = undefined;
     this.go('time');
   }
 
-  private zoneOf(slot: Slot): string {
+  /** @internal */
+  zoneOf(slot: Slot): string {
     return this.zone ?? this.locations.find((l) => l.id === slot.location)?.timeZone ?? 'Europe/Berlin';
   }
 
-  private async holdSlot(slot: Slot, fresh = false): Promise<void> {
+  /** @internal */
+  async holdSlot(slot: Slot, fresh = false): Promise<void> {
     if (this.busy) return;
     await this.run(
       async () => {
@@ -508,6 +601,7 @@ export class CivicAppointmentPicker extends CivicElement {
           this.limit = undefined;
           this.startHold(hold);
           this.go('contact');
+          this.needLater();
         } catch (e) {
           this.prepareProof();
           if (e instanceof CivicApiError && e.code === 'proof_invalid' && !fresh) {
@@ -536,7 +630,8 @@ export class CivicAppointmentPicker extends CivicElement {
     this.tick();
   }
 
-  private stopTimer(): void {
+  /** @internal */
+  stopTimer(): void {
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }
@@ -561,7 +656,8 @@ export class CivicAppointmentPicker extends CivicElement {
 
   private warnAt = WARN_MS;
 
-  private expire(): void {
+  /** @internal */
+  expire(): void {
     const hold = this.hold;
     this.hold = undefined;
     this.stopTimer();
@@ -570,7 +666,8 @@ export class CivicAppointmentPicker extends CivicElement {
     this.go('expired');
   }
 
-  private async extend(): Promise<void> {
+  /** @internal */
+  async extend(): Promise<void> {
     const hold = this.hold;
     if (!hold) return;
     await this.run(async () => {
@@ -584,7 +681,8 @@ export class CivicAppointmentPicker extends CivicElement {
     });
   }
 
-  private releaseHold(): void {
+  /** @internal */
+  releaseHold(): void {
     const hold = this.hold;
     this.hold = undefined;
     this.stopTimer();
@@ -596,218 +694,20 @@ export class CivicAppointmentPicker extends CivicElement {
     }
   }
 
-  // ------------------------------------------------------------------ contact and booking
-
-  private validate(field: Field): string | undefined {
-    const { name, email, phone, consent } = this.contact;
-    const phoneNeeded = this.chosenType === 'phone';
-    switch (field) {
-      case 'name':
-        return name.trim() ? undefined : this.t('contact.errors.name');
-      case 'email':
-        return EMAIL.test(email.trim()) ? undefined : this.t('contact.errors.email');
-      case 'phone':
-        if (!phone.trim()) return phoneNeeded ? this.t('contact.errors.phoneRequired') : undefined;
-        return PHONE.test(phone.trim()) ? undefined : this.t('contact.errors.phone');
-      case 'consent':
-        return consent ? undefined : this.t('contact.errors.consent');
-    }
-  }
-
-  private checkField(field: Field): void {
-    this.fieldErrors = { ...this.fieldErrors, [field]: this.validate(field) };
-  }
-
-  private async book(): Promise<void> {
-    if (this.busy) return;
-    const fields: Field[] = ['name', 'email', 'phone', 'consent'];
-    const errors = Object.fromEntries(fields.map((f) => [f, this.validate(f)])) as Partial<Record<Field, string>>;
-    this.fieldErrors = errors;
-    const first = fields.find((f) => errors[f]);
-    if (first) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#f-${first}`)?.focus();
-      return;
-    }
-    const hold = this.hold;
-    if (!hold) return;
-    // One key per submission: a double click or a retry repeats it, so only one booking is made.
-    const key = (this.bookingKey ??= newIdempotencyKey());
-    const { name, email, phone, note } = this.contact;
-    this.limit = undefined;
-    await this.run(async () => {
-      try {
-        const booked = await this.api.request('POST', '/v1/bookings', {
-          body: {
-            holdId: hold.holdId,
-            contact: { name: name.trim(), email: email.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}) },
-            consent: true,
-            ...(note.trim() ? { note: note.trim() } : {}),
-            locale: this.localize.lang,
-          },
-          idempotencyKey: key,
-          check: checks.confirmation,
-        });
-        this.hold = undefined;
-        this.stopTimer();
-        this.confirmation = booked;
-        this.go('confirmation');
-        this.emit('civic-booking-confirmed', {
-          reference: booked.reference,
-          start: booked.start,
-          serviceIds: booked.services.map((s) => s.id),
-          locationId: booked.location,
-        });
-      } catch (e) {
-        if (e instanceof CivicApiError && e.code === 'booking_limit_reached') {
-          this.limit = typeof e.problem?.['limit'] === 'number' ? (e.problem['limit'] as number) : 0;
-          this.bookingKey = undefined;
-          this.announcer.announce(this.t('contact.limit', { count: this.limit }), { assertive: true });
-          return;
-        }
-        if (e instanceof CivicApiError && e.code === 'hold_expired') {
-          this.expire();
-          return;
-        }
-        throw e;
-      }
-    }, () => void this.book());
-  }
-
-  private async downloadIcs(id: string, token: string, reference: string): Promise<void> {
-    await this.run(async () => {
-      const blob = await this.api.download('/v1/bookings/{bookingId}/ics', {
-        params: { bookingId: id },
-        token,
-        accept: 'text/calendar',
-      });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `termin-${reference}.ics`;
-      this.renderRoot.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 0);
-    });
-  }
-
-  private manageLink(id: string, token: string): string {
-    const page = window.location.href.replace(/#.*$/, '');
-    return `${page}#civic-booking=${encodeURIComponent(id)}.${encodeURIComponent(token)}`;
-  }
-
-  // ------------------------------------------------------------------ manage
-
-  private async openManage(id: string, token: string, focus = true): Promise<void> {
-    this.manageAuth = { id, token };
-    this.managed = undefined;
-    this.askCancel = false;
-    this.notice = '';
-    this.go('manage', focus);
-    await this.run(async () => {
-      this.managed = await this.api.request('GET', '/v1/bookings/{bookingId}', {
-        params: { bookingId: id },
-        token,
-        check: checks.booking,
-      });
-    }, () => void this.openManage(id, token));
-  }
-
-  private async cancelBooking(): Promise<void> {
-    const auth = this.manageAuth;
-    const booking = this.managed;
-    if (!auth || !booking) return;
-    await this.run(async () => {
-      await this.api.request('DELETE', '/v1/bookings/{bookingId}', { params: { bookingId: auth.id }, token: auth.token });
-      this.managed = { ...booking, status: 'cancelled' };
-      this.go('cancelled');
-      this.emit('civic-booking-cancelled', { reference: booking.reference });
-    });
-  }
-
-  private startReschedule(): void {
-    const b = this.managed;
-    if (!b) return;
-    this.rescheduling = b;
-    this.selected = new Map(b.services.map((s) => [s.id, s.qty]));
-    this.locationId = b.location;
-    this.chosenType = b.type;
-    this.openDays();
-  }
-
-  private async confirmReschedule(): Promise<void> {
-    const auth = this.manageAuth;
-    const hold = this.hold;
-    if (!auth || !hold || this.busy) return;
-    await this.run(async () => {
-      this.managed = await this.api.request('PATCH', '/v1/bookings/{bookingId}', {
-        params: { bookingId: auth.id },
-        token: auth.token,
-        body: { holdId: hold.holdId },
-        idempotent: true,
-        check: checks.booking,
-      });
-      this.hold = undefined;
-      this.stopTimer();
-      this.rescheduling = undefined;
-      this.notice = this.t('manage.rescheduledHeading');
-      this.go('manage');
-    });
-  }
-
-  // ------------------------------------------------------------------ waiting list
-
-  private async joinWaitlist(event: Event): Promise<void> {
-    event.preventDefault();
-    const emailError = EMAIL.test(this.waitEmail.trim()) ? undefined : this.t('contact.errors.email');
-    const consentError = this.waitConsent ? undefined : this.t('contact.errors.consent');
-    this.fieldErrors = { email: emailError, consent: consentError };
-    if (emailError || consentError) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(emailError ? '#f-email' : '#f-consent')?.focus();
-      return;
-    }
-    const h = this.horizon;
-    if (!h || this.busy) return;
-    const key = (this.bookingKey ??= newIdempotencyKey());
-    await this.run(async () => {
-      const entry = await this.api.request('POST', '/v1/waitlist', {
-        body: {
-          services: [...this.selected].map(([id, qty]) => ({ id, qty })),
-          ...(this.locationId ? { location: this.locationId } : {}),
-          ...(this.chosenType ? { type: this.chosenType } : {}),
-          from: h.from,
-          to: addCalendarDays(h.from, 92) < h.to ? addCalendarDays(h.from, 92) : h.to,
-          email: this.waitEmail.trim(),
-          locale: this.localize.lang,
-          consent: true,
-        },
-        idempotencyKey: key,
-        check: checks.waitlist,
-      });
-      this.bookingKey = undefined;
-      this.waitDone = { from: entry.from, to: entry.to };
-      this.go('waitlisted');
-    }, () => void this.joinWaitlist(new Event('submit')));
-  }
-
   // ------------------------------------------------------------------ rendering helpers
 
-  private fmtDate(date: string, options: Intl.DateTimeFormatOptions = {}): string {
+  /** @internal */
+  fmtDate(date: string, options: Intl.DateTimeFormatOptions = {}): string {
     return this.localize.formatDate(`${date}T12:00:00Z`, { timeZone: 'UTC', ...options });
   }
 
-  private fmtWhen(start: string, locationId: string): string {
-    const tz = this.locations.find((l) => l.id === locationId)?.timeZone ?? this.zone ?? 'Europe/Berlin';
-    return this.localize.formatDateTime(start, { timeZone: tz, dateStyle: 'full', timeStyle: 'short' });
-  }
-
-  private serviceName(id: string): string {
+  /** @internal */
+  serviceName(id: string): string {
     return this.services.find((s) => s.id === id)?.name ?? id;
   }
 
-  private locationName(id: string): string {
+  /** @internal */
+  locationName(id: string): string {
     return this.locations.find((l) => l.id === id)?.name ?? id;
   }
 
@@ -820,13 +720,21 @@ export class CivicAppointmentPicker extends CivicElement {
     </div>`;
   }
 
-  private renderBack(to: () => void): TemplateResult {
+  /** @internal */
+  renderBack(to: () => void): TemplateResult {
     return html`<button part="button" class="link" type="button" @click=${to}>${this.t('back')}</button>`;
   }
 
-  private section(body: TemplateResult, heading: string, progress = true): TemplateResult {
+  /** @internal */
+  section(body: TemplateResult, heading: string, progress = true, loading = false): TemplateResult {
     const index = FLOW.indexOf(this.step === 'expired' ? 'contact' : this.step);
-    return html`<section part="step" class="step" aria-labelledby="heading" data-step=${this.step}>
+    return html`<section
+      part="step"
+      class="step"
+      aria-labelledby="heading"
+      aria-busy=${loading ? 'true' : 'false'}
+      data-step=${this.step}
+    >
       ${progress && index >= 0 && !this.rescheduling
         ? html`<p part="progress" class="progress">
             ${this.t('progress', { current: index + 1, total: FLOW.length, name: this.t(`steps.${FLOW[index]}`) })}
@@ -1037,370 +945,6 @@ export class CivicAppointmentPicker extends CivicElement {
     );
   }
 
-  private renderCalendar(): TemplateResult {
-    const h = this.horizon;
-    if (!h) return html`<p role="status">${this.t('loading')}</p>`;
-    const month = this.month;
-    const first = `${month}-01`;
-    const lead = isoWeekday(first) - 1;
-    const days: (string | undefined)[] = Array.from({ length: lead }, () => undefined);
-    for (let d = first; monthOf(d) === month; d = addCalendarDays(d, 1)) days.push(d);
-    while (days.length % 7) days.push(undefined);
-    const weeks = Array.from({ length: days.length / 7 }, (_, i) => days.slice(i * 7, i * 7 + 7));
-    const monthLabel = this.localize.formatDate(`${first}T12:00:00Z`, { timeZone: 'UTC', month: 'long', year: 'numeric' });
-    const weekdayNames = [1, 2, 3, 4, 5, 6, 7].map((d) => {
-      const date = addCalendarDays('2026-11-30', d - 1);
-      return {
-        long: this.localize.formatDate(`${date}T12:00:00Z`, { timeZone: 'UTC', weekday: 'long' }),
-        short: this.localize.formatDate(`${date}T12:00:00Z`, { timeZone: 'UTC', weekday: 'short' }),
-      };
-    });
-    const freeInMonth = days.some((d) => d && this.slotsByDay.get(d)?.length);
-    const nextFree = this.firstFree();
-    const activate = (e: KeyboardEvent, d: string) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        this.chooseDay(d);
-      }
-    };
-    return html`<div class="month-nav">
-        <button part="button" type="button" ?disabled=${month <= monthOf(h.from)} @click=${() => void this.showMonth(addCalendarMonths(first, -1).slice(0, 7))}>
-          <span aria-hidden="true">‹</span> ${this.t('day.previousMonth')}
-        </button>
-        <h3 id="month" aria-live="polite">${monthLabel}</h3>
-        <button part="button" type="button" ?disabled=${month >= monthOf(h.to)} @click=${() => void this.showMonth(addCalendarMonths(first, 1).slice(0, 7))}>
-          ${this.t('day.nextMonth')} <span aria-hidden="true">›</span>
-        </button>
-      </div>
-      <p id="grid-help" class="hint">${this.t('day.help')}</p>
-      <table part="calendar" role="grid" aria-labelledby="month" aria-describedby="grid-help">
-        <thead>
-          <tr>
-            ${weekdayNames.map((w) => html`<th scope="col" abbr=${w.long}>${w.short}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${weeks.map(
-            (week) => html`<tr>
-              ${week.map((d) => {
-                if (!d) return html`<td></td>`;
-                const n = this.slotsByDay.get(d)?.length ?? 0;
-                const inRange = d >= h.from && d <= h.to;
-                return html`<td
-                  part="day"
-                  data-date=${d}
-                  class=${n && inRange ? 'free' : 'full'}
-                  aria-selected=${this.day === d ? 'true' : 'false'}
-                  aria-disabled=${n && inRange ? 'false' : 'true'}
-                  @click=${() => this.chooseDay(d)}
-                  @keydown=${(e: KeyboardEvent) => activate(e, d)}
-                >
-                  <span aria-hidden="true">${Number(d.slice(8))}</span>
-                  <span class="mark" aria-hidden="true">${n && inRange ? '●' : ''}</span>
-                  <span class="visually-hidden">${this.fmtDate(d, { dateStyle: 'full' })},
-                    ${n && inRange ? this.t('day.free', { count: n }) : this.t('day.full')}</span>
-                </td>`;
-              })}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-      ${freeInMonth ? nothing : html`<p>${this.t('day.noneThisMonth')}</p>`}
-      ${nextFree && nextFree <= h.to
-        ? html`<button part="button" type="button" class="link" @click=${() => void this.grid.focusDate(nextFree)}>
-            ${this.t('day.nextFree', { date: this.fmtDate(nextFree, { dateStyle: 'full' }) })}
-          </button>`
-        : nothing}`;
-  }
-
-  private renderDay(): TemplateResult {
-    const back = () => {
-      if (this.rescheduling) {
-        this.rescheduling = undefined;
-        this.go('manage');
-      } else this.go(this.types.length > 1 ? 'type' : 'location');
-    };
-    return this.section(
-      html`${this.renderCalendar()}
-        <div class="actions">${this.renderBack(back)}</div>`,
-      this.t('day.heading'),
-    );
-  }
-
-  private renderSlot(slot: Slot, withDate = false): TemplateResult {
-    const zone = this.zoneOf(slot);
-    const time = this.t('time.slot', { time: this.localize.formatTime(slot.start, { timeZone: zone }) });
-    const date = withDate ? `${this.localize.formatDate(slot.start, { timeZone: zone, dateStyle: 'full' })}, ` : '';
-    const where = !this.locationId ? ` ${this.t('time.at', { location: this.locationName(slot.location) })}` : '';
-    return html`<li>
-      <button part="button slot" type="button" class="slot" ?disabled=${this.busy} @click=${() => void this.holdSlot(slot)}>
-        ${date}${time}${where}
-      </button>
-    </li>`;
-  }
-
-  private renderTime(): TemplateResult {
-    const slots = (this.day && this.slotsByDay.get(this.day)) || [];
-    const morning = slots.filter((s) => localHour(s.start) < 12);
-    const afternoon = slots.filter((s) => localHour(s.start) >= 12);
-    const group = (id: string, label: string, list: Slot[]) =>
-      list.length
-        ? html`<h3 id=${id}>${label}</h3>
-            <ul class="slots" aria-labelledby=${id}>${list.map((s) => this.renderSlot(s))}</ul>`
-        : nothing;
-    const zone = slots[0] ? this.zoneOf(slots[0]) : this.zone;
-    return this.section(
-      html`${this.alternatives
-          ? html`<div class="notice" part="alternatives">
-              <p>${this.t('time.taken')}</p>
-              ${this.alternatives.length
-                ? html`<p id="alt">${this.t('time.alternatives')}</p>
-                    <ul class="slots" aria-labelledby="alt">${this.alternatives.map((s) => this.renderSlot(s, true))}</ul>`
-                : html`<p>${this.t('time.noAlternatives')}</p>`}
-            </div>`
-          : nothing}
-        ${this.day ? html`<p class="date">${this.fmtDate(this.day, { dateStyle: 'full' })}</p>` : nothing}
-        <div part="times">
-          ${group('morning', this.t('time.morning'), morning)} ${group('afternoon', this.t('time.afternoon'), afternoon)}
-        </div>
-        ${zone ? html`<p class="hint">${this.t('time.timeZone', { zone })}</p>` : nothing}
-        ${this.busy ? html`<p role="status">${this.t('time.holding')}</p>` : nothing}
-        <div class="actions">${this.renderBack(() => this.go('day'))}</div>`,
-      this.t('time.heading'),
-    );
-  }
-
-  private renderSummary(start: string, locationId: string, services: { id: string; qty: number }[], type: string, reference?: string): TemplateResult {
-    const l = this.locations.find((x) => x.id === locationId);
-    return html`<dl part="summary" class="summary">
-      ${reference ? html`<dt>${this.t('summary.reference')}</dt><dd class="reference">${reference}</dd>` : nothing}
-      <dt>${this.t('summary.services')}</dt>
-      <dd>
-        <ul>
-          ${services.map((s) => html`<li>${s.qty > 1 ? this.t('summary.quantity', { count: s.qty, name: this.serviceName(s.id) }) : this.serviceName(s.id)}</li>`)}
-        </ul>
-      </dd>
-      <dt>${this.t('summary.when')}</dt>
-      <dd>${this.fmtWhen(start, locationId)}</dd>
-      <dt>${this.t('summary.where')}</dt>
-      <dd>${l ? html`${l.name}<br />${l.address.street}, ${l.address.postalCode} ${l.address.city}` : locationId}</dd>
-      <dt>${this.t('summary.type')}</dt>
-      <dd>${this.t(`types.${type}`)}</dd>
-    </dl>`;
-  }
-
-  private renderHold(): TemplateResult {
-    const hold = this.hold;
-    if (!hold) return html``;
-    const s = Math.max(0, Math.ceil(this.remainingMs / 1000));
-    const time = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-    return html`<div part="hold" class="hold ${this.warned ? 'warn' : ''}">
-      <p>
-        <span role="timer" aria-live="off">${this.t('hold.countdown', { time })}</span>
-      </p>
-      ${this.warned
-        ? html`<p class="warning">${this.t('hold.warning')}</p>
-            ${hold.extensionsLeft > 0
-              ? html`<button part="button" type="button" class="extend" @click=${() => void this.extend()}>${this.t('hold.extend')}</button>`
-              : html`<p>${this.t('hold.noMoreExtensions')}</p>`}`
-        : nothing}
-    </div>`;
-  }
-
-  private field(id: Field, label: string, input: TemplateResult, hint?: string): TemplateResult {
-    const error = this.fieldErrors[id];
-    return html`<div class="field" part="field">
-      <label for="f-${id}">${label}</label>
-      ${hint ? html`<span class="hint" id="f-${id}-hint">${hint}</span>` : nothing} ${input}
-      ${error ? html`<p class="invalid" id="f-${id}-error">${error}</p>` : nothing}
-    </div>`;
-  }
-
-  private describedBy(id: Field, hint = false): string {
-    return [hint ? `f-${id}-hint` : '', this.fieldErrors[id] ? `f-${id}-error` : ''].filter(Boolean).join(' ');
-  }
-
-  private renderContact(): TemplateResult {
-    const hold = this.hold;
-    const c = this.contact;
-    const set = (k: keyof typeof c) => (e: Event) => {
-      const t = e.target as HTMLInputElement;
-      this.contact = { ...this.contact, [k]: k === 'consent' ? t.checked : t.value };
-      if (this.fieldErrors[k as Field]) this.checkField(k as Field);
-    };
-    const leave = () => {
-      this.releaseHold();
-      this.go('time');
-    };
-    if (this.rescheduling) {
-      return this.section(
-        html`${hold ? this.renderSummary(hold.start, hold.location, hold.services, hold.type) : nothing} ${this.renderHold()}
-          <div class="actions">
-            ${this.renderBack(leave)}
-            <button part="button primary" class="primary" type="button" ?disabled=${this.busy} @click=${() => void this.confirmReschedule()}>
-              ${this.t('manage.rescheduleConfirm')}
-            </button>
-          </div>`,
-        this.t('hold.heading'),
-      );
-    }
-    const phoneLabel = this.chosenType === 'phone' ? this.t('contact.phoneRequired') : this.t('contact.phone');
-    const invalid = (f: Field) => (this.fieldErrors[f] ? 'true' : 'false');
-    return this.section(
-      html`${hold ? this.renderSummary(hold.start, hold.location, hold.services, hold.type) : nothing} ${this.renderHold()}
-        <form part="form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.book())}>
-          <h3>${this.t('contact.heading')}</h3>
-          ${this.field(
-            'name',
-            this.t('contact.name'),
-            html`<input id="f-name" name="name" autocomplete="name" .value=${c.name} aria-invalid=${invalid('name')} aria-describedby=${this.describedBy('name')} @input=${set('name')} @blur=${() => this.checkField('name')} />`,
-          )}
-          ${this.field(
-            'email',
-            this.t('contact.email'),
-            html`<input id="f-email" name="email" type="email" autocomplete="email" .value=${c.email} aria-invalid=${invalid('email')} aria-describedby=${this.describedBy('email', true)} @input=${set('email')} @blur=${() => this.checkField('email')} />`,
-            this.t('contact.emailHint'),
-          )}
-          ${this.field(
-            'phone',
-            phoneLabel,
-            html`<input id="f-phone" name="phone" type="tel" autocomplete="tel" .value=${c.phone} aria-invalid=${invalid('phone')} aria-describedby=${this.describedBy('phone')} @input=${set('phone')} @blur=${() => this.checkField('phone')} />`,
-          )}
-          <div class="field">
-            <label for="f-note">${this.t('contact.note')}</label>
-            <textarea id="f-note" name="note" maxlength="1000" .value=${c.note} @input=${set('note')}></textarea>
-          </div>
-          <div class="field consent">
-            <input id="f-consent" type="checkbox" .checked=${c.consent} aria-invalid=${invalid('consent')} aria-describedby=${this.describedBy('consent')} @change=${set('consent')} />
-            <label for="f-consent">${this.t('contact.consent')}</label>
-            ${this.privacyUrl ? html`<a href=${this.privacyUrl} target="_blank" rel="noopener">${this.t('contact.privacy')}</a>` : nothing}
-            ${this.fieldErrors.consent ? html`<p class="invalid" id="f-consent-error">${this.fieldErrors.consent}</p>` : nothing}
-          </div>
-          ${this.limit !== undefined ? html`<p class="invalid" role="alert">${this.t('contact.limit', { count: this.limit })}</p>` : nothing}
-          <div class="actions">
-            ${this.renderBack(leave)}
-            <button part="button primary" class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
-              ${this.busy ? this.t('contact.booking') : this.t('contact.book')}
-            </button>
-          </div>
-        </form>`,
-      this.t('hold.heading'),
-    );
-  }
-
-  private renderExpired(): TemplateResult {
-    const slot = this.heldSlot;
-    const time = slot ? this.localize.formatTime(slot.start, { timeZone: this.zoneOf(slot) }) : '';
-    return this.section(
-      html`<p>${this.t('hold.expired', { time })}</p>
-        <div class="actions">
-          <button part="button" type="button" @click=${() => this.go('day')}>${this.t('hold.other')}</button>
-          ${slot ? html`<button part="button primary" class="primary" type="button" @click=${() => void this.holdSlot(slot)}>${this.t('hold.again')}</button>` : nothing}
-        </div>`,
-      this.t('hold.expiredHeading'),
-    );
-  }
-
-  private renderConfirmation(): TemplateResult {
-    const b = this.confirmation!;
-    const docs = [...new Set(b.services.flatMap((s) => this.services.find((x) => x.id === s.id)?.requiredDocuments ?? []))];
-    const link = this.manageLink(b.id, b.manageToken);
-    return this.section(
-      html`<p class="reference-line">${this.t('confirmation.reference', { reference: b.reference })}</p>
-        <p>${this.t('confirmation.email')}</p>
-        ${this.renderSummary(b.start, b.location, b.services, b.type, b.reference)}
-        ${b.joinUrl ? html`<p><a href=${b.joinUrl} rel="noopener">${this.t('confirmation.joinUrl')}</a></p>` : nothing}
-        ${docs.length
-          ? html`<h3>${this.t('confirmation.bring')}</h3>
-              <ul>${docs.map((d) => html`<li>${d}</li>`)}</ul>`
-          : nothing}
-        <div class="actions">
-          <button part="button" type="button" @click=${() => void this.downloadIcs(b.id, b.manageToken, b.reference)}>${this.t('confirmation.ics')}</button>
-        </div>
-        <p>
-          <a part="manage-link" href=${link} @click=${() => void this.openManage(b.id, b.manageToken)}>${this.t('confirmation.manage')}</a>
-        </p>
-        <p class="hint">${this.t('confirmation.manageHint')}</p>`,
-      this.t('confirmation.heading'),
-    );
-  }
-
-  private renderManage(): TemplateResult {
-    const b = this.managed;
-    const auth = this.manageAuth;
-    if (!b) {
-      const notFound = this.error instanceof CivicApiError && (this.error.status === 401 || this.error.status === 404);
-      return this.section(
-        notFound
-          ? html`<p role="alert">${this.t('manage.notFound')}</p>`
-          : this.error
-            ? html``
-            : html`<p role="status">${this.t('manage.loading')}</p>`,
-        this.t('manage.heading'),
-        false,
-      );
-    }
-    const changeable = b.status === 'confirmed' && Date.parse(b.changeableUntil) > this.clock.now();
-    const tz = this.locations.find((l) => l.id === b.location)?.timeZone ?? 'Europe/Berlin';
-    return this.section(
-      html`${this.notice ? html`<p class="success" role="status">${this.notice}</p>` : nothing}
-        ${b.status === 'cancelled' ? html`<p class="invalid">${this.t('manage.cancelled')}</p>` : nothing}
-        ${this.renderSummary(b.start, b.location, b.services, b.type, b.reference)}
-        ${changeable
-          ? html`<p>${this.t('manage.changeableUntil', { date: this.localize.formatDateTime(b.changeableUntil, { timeZone: tz }) })}</p>
-              ${this.askCancel
-                ? html`<div class="notice" role="group" aria-labelledby="ask">
-                    <p id="ask">${this.t('manage.cancelConfirm')}</p>
-                    <div class="actions">
-                      <button part="button" type="button" @click=${() => (this.askCancel = false)}>${this.t('manage.cancelNo')}</button>
-                      <button part="button primary" class="primary danger" type="button" @click=${() => void this.cancelBooking()}>${this.t('manage.cancelYes')}</button>
-                    </div>
-                  </div>`
-                : html`<div class="actions">
-                    <button part="button" type="button" @click=${() => this.startReschedule()}>${this.t('manage.reschedule')}</button>
-                    <button part="button" type="button" @click=${() => (this.askCancel = true)}>${this.t('manage.cancel')}</button>
-                  </div>`}`
-          : b.status === 'confirmed'
-            ? html`<p>${this.t('manage.tooLate')}</p>`
-            : nothing}
-        ${auth && b.status === 'confirmed'
-          ? html`<div class="actions">
-              <button part="button" type="button" @click=${() => void this.downloadIcs(auth.id, auth.token, b.reference)}>${this.t('confirmation.ics')}</button>
-            </div>`
-          : nothing}`,
-      this.t('manage.heading'),
-      false,
-    );
-  }
-
-  private renderWaitlist(): TemplateResult {
-    const h = this.horizon;
-    const until = h ? this.fmtDate(h.to, { dateStyle: 'long' }) : '';
-    const invalid = (f: Field) => (this.fieldErrors[f] ? 'true' : 'false');
-    return this.section(
-      html`<p>${this.t('waitlist.text', { date: until })}</p>
-        <form part="form" novalidate @submit=${(e: Event) => void this.joinWaitlist(e)}>
-          ${this.field(
-            'email',
-            this.t('waitlist.email'),
-            html`<input id="f-email" type="email" autocomplete="email" .value=${this.waitEmail} aria-invalid=${invalid('email')} aria-describedby=${this.describedBy('email')} @input=${(e: Event) => (this.waitEmail = (e.target as HTMLInputElement).value)} />`,
-          )}
-          <div class="field consent">
-            <input id="f-consent" type="checkbox" .checked=${this.waitConsent} aria-invalid=${invalid('consent')} aria-describedby=${this.describedBy('consent')} @change=${(e: Event) => (this.waitConsent = (e.target as HTMLInputElement).checked)} />
-            <label for="f-consent">${this.t('waitlist.consent')}</label>
-            ${this.privacyUrl ? html`<a href=${this.privacyUrl} target="_blank" rel="noopener">${this.t('contact.privacy')}</a>` : nothing}
-            ${this.fieldErrors.consent ? html`<p class="invalid" id="f-consent-error">${this.fieldErrors.consent}</p>` : nothing}
-          </div>
-          <div class="actions">
-            ${this.renderBack(() => this.go('services'))}
-            <button part="button primary" class="primary" type="submit">${this.t('waitlist.submit')}</button>
-          </div>
-        </form>`,
-      this.t('waitlist.heading'),
-      false,
-    );
-  }
-
   private renderStep(): TemplateResult {
     switch (this.step) {
       case 'loading':
@@ -1418,41 +962,19 @@ export class CivicAppointmentPicker extends CivicElement {
         return this.renderLocations();
       case 'type':
         return this.renderTypes();
-      case 'day':
-        return this.renderDay();
-      case 'time':
-        return this.renderTime();
-      case 'contact':
-        return this.renderContact();
-      case 'expired':
-        return this.renderExpired();
-      case 'confirmation':
-        return this.renderConfirmation();
-      case 'manage':
-        return this.renderManage();
-      case 'cancelled':
-        return this.section(
-          html`<p>${this.t('manage.cancelledText', { reference: this.managed?.reference ?? '' })}</p>
-            <div class="actions">
-              <button part="button" type="button" @click=${() => this.go('services')}>${this.t('manage.newBooking')}</button>
-            </div>`,
-          this.t('manage.cancelledHeading'),
-          false,
-        );
-      case 'waitlist':
-        return this.renderWaitlist();
-      case 'waitlisted':
-        return this.section(
-          html`<p role="status">
-            ${this.t('waitlist.done', {
-              from: this.fmtDate(this.waitDone?.from ?? ''),
-              to: this.fmtDate(this.waitDone?.to ?? ''),
-            })}
-          </p>`,
-          this.t('waitlist.doneHeading'),
-          false,
-        );
+      default:
+        return this.laterSteps ? this.laterSteps.render(this.step) : this.renderLaterLoading();
     }
+  }
+
+  /** A later step whose code is still on its way: its heading, and a status (or the load error). */
+  private renderLaterLoading(): TemplateResult {
+    return this.section(
+      this.error ? html`` : html`<p role="status" class="loading">${this.t('loading')}</p>`,
+      this.t(LATER[this.step] ?? 'loading'),
+      true,
+      true,
+    );
   }
 
   override render(): TemplateResult {

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { baseStyles } from '@civic-elements/core';
 
+/** The first steps' styles; the later steps bring theirs (later-steps.styles.ts). */
 export const styles = [
   baseStyles,
   css`
@@ -96,26 +97,10 @@ export const styles = [
       display: block;
       font-weight: var(--civic-font-weight-bold);
     }
-    .consent {
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--civic-space-sm);
-    }
-    .consent > label {
-      flex: 1 1 12rem;
-      font-weight: normal;
-    }
-    .consent > .invalid {
-      flex-basis: 100%;
-    }
     .invalid {
       color: var(--civic-color-danger);
       font-weight: var(--civic-font-weight-bold);
       margin: var(--civic-space-xs) 0;
-    }
-    .success {
-      color: var(--civic-color-success);
-      font-weight: var(--civic-font-weight-bold);
     }
     .choices {
       list-style: none;
@@ -174,116 +159,11 @@ export const styles = [
       gap: var(--civic-space-sm);
       margin: var(--civic-space-md) 0;
     }
-    .month-nav {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: var(--civic-space-sm);
-    }
-    .month-nav h3 {
-      margin: 0;
-    }
-    table {
-      width: 100%;
-      border-collapse: separate;
-      border-spacing: 2px;
-      table-layout: fixed;
-    }
-    th {
-      font-size: var(--civic-font-size-sm);
-      font-weight: normal;
-      color: var(--civic-color-text-muted);
-    }
-    td[data-date] {
-      text-align: center;
-      height: var(--civic-target-min);
-      border: 1px solid transparent;
-      border-radius: var(--civic-radius-sm);
-      cursor: default;
-      line-height: 1.1;
-      color: var(--civic-color-text-muted);
-    }
-    td.free {
-      border-color: var(--civic-color-primary);
-      color: var(--civic-color-text);
-      font-weight: var(--civic-font-weight-bold);
-      cursor: pointer;
-    }
-    td.free:hover {
-      background: var(--civic-color-info-surface);
-    }
-    td[aria-selected='true'] {
-      background: var(--civic-color-primary);
-      color: var(--civic-color-on-primary);
-    }
-    td .mark {
-      display: block;
-      font-size: 0.6rem;
-      min-height: 0.7rem;
-    }
-    .slots {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr));
-      gap: var(--civic-space-sm);
-    }
-    .notice .slots,
-    .slots:has(button:only-child) {
-      grid-template-columns: 1fr;
-    }
-    .slot {
-      width: 100%;
-    }
-    .notice,
-    .hold {
-      padding: var(--civic-space-sm) var(--civic-space-md);
-      border-radius: var(--civic-radius-md);
-      background: var(--civic-color-info-surface);
-      margin: var(--civic-space-md) 0;
-    }
-    .hold.warn {
-      background: var(--civic-color-warning-surface);
-      color: var(--civic-color-warning);
-      border: 2px solid currentColor;
-    }
-    .hold.warn button {
-      background: var(--civic-color-surface);
-    }
-    .summary {
-      display: grid;
-      grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
-      gap: var(--civic-space-xs) var(--civic-space-md);
-      margin: var(--civic-space-md) 0;
-    }
-    .summary dt {
-      font-weight: var(--civic-font-weight-bold);
-    }
-    .summary dd {
-      margin: 0;
-    }
-    .summary ul {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .reference,
-    .reference-line {
-      font-size: var(--civic-font-size-lg);
-      font-weight: var(--civic-font-weight-bold);
-    }
     .error {
       padding: var(--civic-space-sm) var(--civic-space-md);
       border-inline-start: 4px solid var(--civic-color-danger);
       background: var(--civic-color-danger-surface);
       margin: var(--civic-space-md) 0;
-    }
-    @media (max-width: 30rem) {
-      .summary {
-        grid-template-columns: minmax(0, 1fr);
-      }
     }
   `,
 ];

@@ -93,8 +93,9 @@ export const $ = <T extends Element = HTMLElement>(el: Element, sel: string): T 
 export const $$ = <T extends Element = HTMLElement>(el: Element, sel: string): T[] => [...root(el).querySelectorAll<T>(sel)];
 export const text = (el: Element, sel = '.base'): string => ($(el, sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** Waits for `step`, with its code there (not the step-loading state of a later step). */
 export async function waitStep(el: CivicAppointmentPicker, step: PickerStep): Promise<void> {
-  await waitUntil(() => el.step === step && !!$(el, 'h2'), `step ${step} (now ${el.step})`, { timeout: 5000 });
+  await waitUntil(() => el.step === step && !!$(el, 'h2') && !$(el, '[aria-busy="true"]'), `step ${step} (now ${el.step})`, { timeout: 5000 });
   await el.updateComplete;
 }
 

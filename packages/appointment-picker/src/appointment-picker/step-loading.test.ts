@@ -1,0 +1,65 @@
+// The later steps' code (day … waiting list) is its own chunk: while it loads the step shows its
+// heading and a status; when it cannot load, a connection error with retry.
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import { expectAccessible } from '@civic-elements/core/testing';
+import { $, $$, HEADING, TestClock, clickButton, mockApi, noWait, text, waitDays } from '../testing/fixtures.js';
+import type { CivicAppointmentPicker } from '../index.js';
+
+const { worker, api } = await mockApi();
+afterEach(() => {
+  worker.resetHandlers(...api.handlers);
+  api.reset();
+});
+
+type Loader = CivicAppointmentPicker['loadLaterSteps'];
+
+/** A picker with services and location preset (it opens on the day step) and the given loader. */
+const mountWith = (loadLaterSteps: Loader) =>
+  fixture<CivicAppointmentPicker>(html`<civic-appointment-picker
+    api-base="/api"
+    lang="de"
+    service="personalausweis"
+    location="buergerbuero-mitte"
+    .clock=${new TestClock()}
+    .sleep=${noWait}
+    .loadLaterSteps=${loadLaterSteps}
+  ></civic-appointment-picker>`);
+
+describe('step loading', () => {
+  it("shows the step's heading and a status while its code loads, then the step", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const el = await mountWith(async () => {
+      calls++;
+      await held;
+      return import('./later-steps.js');
+    });
+    await waitUntil(() => el.step === 'day' && $(el, '[aria-busy="true"]'), 'step loading');
+    expect($(el, HEADING)!.textContent).to.equal('An welchem Tag?');
+    expect($(el, '[aria-busy="true"] [role="status"]')!.textContent).to.equal('Termine werden geladen …');
+    expect($(el, '[part="calendar"]')).to.equal(null);
+    await expectAccessible(el, { state: HEADING });
+    release();
+    await waitDays(el);
+    expect($(el, '[aria-busy="true"]')).to.equal(null);
+    expect($$(el, 'td.free').length).to.be.greaterThan(0);
+    // Fetched once: the prefetch after the catalogue and the day step share one load.
+    expect(calls).to.equal(1);
+  });
+
+  it('says the connection failed and loads again on retry', async () => {
+    let calls = 0;
+    const el = await mountWith(() => (++calls === 1 ? Promise.reject(new TypeError('Failed to fetch')) : import('./later-steps.js')));
+    await waitUntil(() => $(el, '[part="error"]'), 'load error');
+    expect($(el, HEADING)!.textContent).to.equal('An welchem Tag?');
+    expect(text(el, '[part="error"]')).to.include('Keine Verbindung zum Server');
+    expect($(el, '[aria-busy="true"] [role="status"]')).to.equal(null);
+    await expectAccessible(el, { state: HEADING });
+    await clickButton(el, 'Erneut versuchen');
+    await waitDays(el);
+    expect($(el, '[part="error"]')).to.equal(null);
+    expect(calls).to.equal(2);
+  });
+});
