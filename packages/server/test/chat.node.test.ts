@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { png, pdf } from '../../contract/conformance/files.js';
 import { readMail } from '../src/notifier.js';
@@ -392,6 +393,26 @@ describe('chat on PGlite', () => {
     assert.match(text, /\] Sie:\nHier das Foto\nAnhang: fahrzeugschein\.png\n/);
     const en = await fetch(`${s.url}/v1/chat/conversations/${c.id}/transcript`, { headers: { Authorization: `Bearer ${c.token}`, 'Accept-Language': 'en' } });
     assert.match(await en.text(), /Topic: Vehicle registration[\s\S]*\] You:\n/);
+  });
+
+  it('refuses an upload that declares a size far beyond the limit before reading it', async () => {
+    const c = await start(s.url);
+    const { hostname, port } = new URL(s.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      // Headers only: the 50 MB never come, so only an answer before the body can arrive.
+      const req = request({ hostname, port, method: 'POST', path: `/v1/chat/conversations/${c.id}/attachments`, headers: { Authorization: `Bearer ${c.token}`, 'Idempotency-Key': `big-${clientId()}`, 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(50 * 1024 * 1024) } });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+      setTimeout(() => reject(new Error('no answer before the body')), 3000).unref();
+    });
+    assert.equal(status, 413);
+    const wrongToken = await fetch(`${s.url}/v1/chat/conversations/${c.id}/attachments`, { method: 'POST', headers: { Authorization: 'Bearer cht_wrong', 'Idempotency-Key': 'k-1234567', 'Content-Type': 'multipart/form-data; boundary=x' }, body: new Uint8Array(11 * 1024 * 1024) });
+    assert.equal(wrongToken.status, 401, 'the token is checked first');
   });
 
   it('refuses an upload with 503 when clamd cannot be reached (never stores a file unscanned)', async () => {

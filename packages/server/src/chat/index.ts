@@ -62,6 +62,8 @@ const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
 /** Seqs are PostgreSQL integers: larger bounds in queries (valid up to 2^53 by the schema) are clamped. */
 const MAX_SEQ = 2_147_483_647;
 const clampSeq = (n: number) => Math.min(n, MAX_SEQ);
+/** Room for the multipart framing around a file of the maximum size. */
+const MULTIPART_OVERHEAD = 64 * 1024;
 
 /** JSON pointer of the first string in `value` with a NUL character (PostgreSQL text cannot hold one). */
 export function nulAt(value: unknown, pointer = ''): string | undefined {
@@ -329,7 +331,15 @@ export function createChat(ctx: ServerContext, bus: EventBus, o: { scanner?: Sca
 
     uploadAttachment: {
       limit: { bucket: 'chat-uploads', max: CHAT_LIMITS.uploads },
-      authenticate,
+      // After the token, and before the body is read into memory: a declared size far beyond the limit is refused at once.
+      async authenticate(rc) {
+        const c = await authenticate(rc);
+        if (c instanceof Response) return c;
+        const declared = Number(rc.request.headers.get('Content-Length') ?? '0');
+        const maxBytes = desk.attachments.maxBytes;
+        if (declared > maxBytes + MULTIPART_OVERHEAD) return fail(413, 'payload_too_large', `Files may have at most ${maxBytes} bytes.`, { maxBytes }, { Connection: 'close' });
+        return c;
+      },
       async handle(rc) {
         const c = rc.auth as ConversationRow;
         const type = rc.request.headers.get('Content-Type') ?? '';
