@@ -14,7 +14,8 @@
 // Before the pages, a deliberately broken page proves every check fires (CSP included).
 // A page whose widgets need an operation the reference server does not implement yet (it answers
 // 503) is checked against the in-browser mock instead, and the line says so; `/` and the staff
-// page are also checked against the mock, so --mock keeps working. Extra checks:
+// page (and /cors/, which then has no second origin) are also checked against the mock, so --mock
+// keeps working. Extra checks:
 // - /mitarbeitende/ (server and mock): the demo key is prefilled; setting a case status, blocking
 //   and releasing slots, calling a ticket and marking it, and joining/answering/ending a chat work
 //   through the page, and server texts appear as text (markup in them is not parsed);
@@ -71,6 +72,7 @@ export const DEMO_PAGES = [
   // --mock keeps working: a widget page and the staff page against the in-browser mock.
   { path: '/', status: 200, backend: 'mock' },
   { path: '/mitarbeitende/', status: 200, staff: true, backend: 'mock' },
+  { path: CORS_PAGE, status: 200, backend: 'mock', corsFallback: true }, // no second origin: the page says so, widgets use /api
 ];
 
 /**
@@ -336,7 +338,7 @@ async function corsProblems(page, demo, api) {
   return problems;
 }
 
-async function checkPage(browser, demo, { path, status, strictCsp, themeSwitch, staff, cors }, tags) {
+async function checkPage(browser, demo, { path, status, strictCsp, themeSwitch, staff, cors, corsFallback }, tags) {
   const origin = demo.origin;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -382,6 +384,11 @@ async function checkPage(browser, demo, { path, status, strictCsp, themeSwitch, 
     if (themeSwitch) problems.push(...(await themeSwitchProblems(page)));
     if (staff) problems.push(...(await staffProblems(page, demo)));
     if (cors) problems.push(...(await corsProblems(page, demo, api)));
+    if (corsFallback) {
+      const note = (await page.textContent('#api-adresse')) ?? '';
+      if (!note.includes('keine zweite Adresse')) problems.push(`cors page without a second origin says "${note}"`);
+      if (!api.some((r) => r.url.startsWith(`${origin}/api/`))) problems.push('cors page without a second origin: the widgets did not use /api');
+    }
     if (staff || cors) problems.push(...(await axeViolations(page, 'html', { inject: 'evaluate' })).map((v) => `after the actions: ${v}`));
   } catch (error) {
     problems.push(`smoke: ${error?.message ?? error}`);

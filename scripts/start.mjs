@@ -437,6 +437,9 @@ function closeServer(server, graceMs = 5000) {
  *     port as the demo when free, else any). When it cannot listen, the demo runs without it.
  *   - `log`: the server's logger (`{ info, error, request }`, default silent).
  *
+ * Server mode registers tsx and the `civic-source` export condition as module hooks in the calling
+ * process (the server and the simulator run from their TypeScript sources).
+ *
  * Returns `{ backend, server, port, url, origin, apiUrl, close }` and, in server mode, also
  * `{ staffKey, secondOrigin, secondApiUrl, dataDir, api, simulator, implemented, missing }`:
  * `url` the demo's address with a trailing slash ('http://127.0.0.1:8080/'), `origin` without it,
