@@ -15,7 +15,10 @@
 //   page has neither; reported, not compared). API answers are not counted (they depend on the back
 //   end and on the demo's simulator);
 // - first useful content: from navigation start (performance.timeOrigin) until the widget shows
-//   the text that means it is usable (READY below; checked every animation frame, in the page).
+//   the text that means it is usable (READY below; checked every animation frame, in the page);
+//   also when the demo's mock back end was ready (the widgets wait for it: it parses ~470 kB of
+//   JavaScript in the page, which a town's page does not) and the time after that, the widgets'
+//   own share.
 // Interactions (median of --runs, throttled 4×, timed in the page from the click until the answer
 // is on screen): open the chat, choose a service and go on in the picker, look up a case.
 // Baseline for both: the minimal element's first render, and a click that re-renders it.
@@ -80,6 +83,20 @@ function watchReady({ widget, text }) {
     return out;
   };
   window.__benchDeepText = deepText;
+  // When the demo's in-browser mock back end is ready (it publishes the promise the Civic Elements
+  // loader waits for): widgets cannot show server data before, so the time after it is theirs.
+  const READY = Symbol.for('civic-elements/ready');
+  let published;
+  window.__benchBackendReady = new Promise((done) => {
+    Object.defineProperty(globalThis, READY, {
+      configurable: true,
+      get: () => published,
+      set: (promise) => {
+        published = promise;
+        Promise.resolve(promise).then(() => done(performance.now()), () => done(NaN));
+      },
+    });
+  });
   window.__benchReady = new Promise((done) => {
     const check = () => {
       const el = document.querySelector(widget);
@@ -162,6 +179,8 @@ async function loadOnce(browser, origin, target) {
     await page.goto(origin + target.page, { waitUntil: 'commit' });
     const ready = await within(page.evaluate(() => window.__benchReady), `${target.page}: "${target.text}" in <${target.widget}>`);
     await page.waitForLoadState('load');
+    // No back end on the page (the baseline): nothing to wait for.
+    const backend = await page.evaluate(() => Promise.race([window.__benchBackendReady, new Promise((done) => setTimeout(() => done(0), 0))]));
     const bytes = { cdn: 0, cdnGz: 0, mock: 0, page: 0, pageGz: 0, files: 0 };
     for (const url of urls) {
       if (!url.startsWith(`${origin}/`)) continue;
@@ -178,7 +197,7 @@ async function loadOnce(browser, origin, target) {
         bytes.pageGz += gz;
       }
     }
-    return { ready, bytes };
+    return { ready, backend, bytes };
   } finally {
     await context.close();
   }
@@ -240,22 +259,23 @@ async function main() {
         console.log(`  ${target.page}: FAILED ${error?.message ?? error}`);
         continue;
       }
-      loads.push({ target, ready: median(samples.map((s) => s.ready)), bytes: samples[0].bytes });
+      loads.push({ target, ready: median(samples.map((s) => s.ready)), afterBackend: median(samples.map((s) => s.ready - s.backend)), backend: median(samples.map((s) => s.backend)), bytes: samples[0].bytes });
     }
     const base = loads.find((l) => l.target === BASELINE);
     console.log('\nPage load: static files in kB (raw as this server sends them / gzip -9), first useful content');
     console.log(
-      `${'page'.padEnd(22)} ${'widget'.padEnd(26)} ${'civic raw/gz'.padStart(13)} ${'page raw/gz'.padStart(12)} ${'gz vs base'.padStart(10)} ${'mock raw'.padStart(9)} ${'first content'.padStart(14)} ${'vs base'.padStart(8)}`,
+      `${'page'.padEnd(22)} ${'widget'.padEnd(26)} ${'civic raw/gz'.padStart(13)} ${'page raw/gz'.padStart(12)} ${'gz vs base'.padStart(10)} ${'mock raw'.padStart(9)} ${'first content'.padStart(14)} ${'vs base'.padStart(8)} ${'mock ready'.padStart(11)} ${'after mock'.padStart(11)} ${'vs base'.padStart(8)}`,
     );
     const gzTotal = (b) => b.cdnGz + b.pageGz;
     for (const l of loads) {
       const b = l.bytes;
       const isBase = l === base;
       console.log(
-        `${l.target.page.padEnd(22)} ${l.target.widget.padEnd(26)} ${`${kB(b.cdn)}/${kB(b.cdnGz)}`.padStart(13)} ${`${kB(b.page)}/${kB(b.pageGz)}`.padStart(12)} ${(isBase ? 'baseline' : ratio(gzTotal(b), gzTotal(base.bytes))).padStart(10)} ${kB(b.mock).padStart(9)} ${`${Math.round(l.ready)} ms`.padStart(14)} ${(isBase ? 'baseline' : ratio(l.ready, base?.ready)).padStart(8)}`,
+        `${l.target.page.padEnd(22)} ${l.target.widget.padEnd(26)} ${`${kB(b.cdn)}/${kB(b.cdnGz)}`.padStart(13)} ${`${kB(b.page)}/${kB(b.pageGz)}`.padStart(12)} ${(isBase ? 'baseline' : ratio(gzTotal(b), gzTotal(base.bytes))).padStart(10)} ${kB(b.mock).padStart(9)} ${`${Math.round(l.ready)} ms`.padStart(14)} ${(isBase ? 'baseline' : ratio(l.ready, base?.ready)).padStart(8)} ${(isBase ? '—' : `${Math.round(l.backend)} ms`).padStart(11)} ${`${Math.round(l.afterBackend)} ms`.padStart(11)} ${(isBase ? 'baseline' : ratio(l.afterBackend, base?.ready)).padStart(8)}`,
       );
     }
     console.log('civic = /cdn/ (Civic Elements); page = HTML, CSS, images and, for the baseline, its lit bundle; mock = the demo-only in-browser back end (not on a town\'s page)');
+    console.log('first content: from navigation start; mock ready: when the demo\'s in-browser back end answered (widgets wait for it); after mock: the difference, the widgets\' own share');
 
     const timings = [];
     for (const interaction of [BASELINE_INTERACTION, ...INTERACTIONS]) {
