@@ -24,7 +24,8 @@
 //   page's origin, a status lookup (a preflighted POST) works across origins, the page's CSP
 //   allows exactly that origin.
 // Last, the server's lifecycle: close() ends an open event stream and closes the database, and
-// what was stored (a slot block) is still there after a restart on the same data directory.
+// what was stored (a slot block) is still there after a restart on the same data directory; with a
+// town's own CIVIC_STAFF_KEY, /demo-backend.js offers no key to the staff page.
 // Uses the bundles as they are (run `npm start` or `npx rollup -c rollup.config.js` to build).
 // Writes .test-results/demo.json {passed, failed} (one per page); exits non-zero on any failure.
 //
@@ -437,13 +438,19 @@ async function lifecycleProblems(demo, dataDir) {
   if (await fetch(demo.url).then(() => true, () => false)) problems.push('lifecycle: the demo still answers after close()');
 
   const t1 = performance.now();
-  const again = await startDemoServer({ port: 0, host: '127.0.0.1', backend: 'server', dataDir, env: {}, simulator: false, secondOrigin: false });
+  // The restart uses a town's own staff key: the page must never be handed that one.
+  const secret = `smoke-secret-${uuid()}`;
+  const again = await startDemoServer({ port: 0, host: '127.0.0.1', backend: 'server', dataDir, env: { CIVIC_STAFF_KEY: secret }, simulator: false, secondOrigin: false });
   const restartMs = Math.round(performance.now() - t1);
   try {
+    const module = await (await fetch(`${again.origin}/demo-backend.js`)).text();
+    if (module.includes(secret) || !module.includes('export const demoStaffKey = null;')) {
+      problems.push('lifecycle: with CIVIC_STAFF_KEY set, /demo-backend.js must offer no staff key (demoStaffKey = null)');
+    }
     if (block) {
-      const released = await fetch(`${again.apiUrl}/staff/v1/blocks/${block.id}`, { method: 'DELETE', headers: staff });
+      const released = await fetch(`${again.apiUrl}/staff/v1/blocks/${block.id}`, { method: 'DELETE', headers: { ...staff, 'X-Staff-Key': secret } });
       if (released.status !== 204) problems.push(`lifecycle: after the restart, releasing the block made before answered ${released.status} (data lost?)`);
-      const unknown = await fetch(`${again.apiUrl}/staff/v1/blocks/${uuid()}`, { method: 'DELETE', headers: staff });
+      const unknown = await fetch(`${again.apiUrl}/staff/v1/blocks/${uuid()}`, { method: 'DELETE', headers: { ...staff, 'X-Staff-Key': secret } });
       if (unknown.status !== 404) problems.push(`lifecycle: releasing an unknown block answered ${unknown.status}, expected 404`);
     }
   } finally {
