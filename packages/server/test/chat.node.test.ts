@@ -448,6 +448,10 @@ describe('chat on PGlite', () => {
     assert.equal(r.status, 201);
     assert.match(r.body.receivedAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
     assert.equal((await api(s.url, 'POST', '/v1/chat/offline-messages', { body: { email: 'x@example.org', text: 'Hallo', topic: 'unbekannt', consent: true } })).status, 400);
+    const copies = await s.db.query("SELECT 1 FROM idempotency WHERE fingerprint LIKE '%offline.citizen%' OR fingerprint LIKE '%Ummeldung%' OR body::text LIKE '%offline.citizen%'");
+    assert.equal(copies.rowCount, 0, 'the stored Idempotency-Key keeps no copy of the address or the text');
+    const prints = (await s.db.query<{ fingerprint: string }>('SELECT fingerprint FROM chat_events WHERE fingerprint IS NOT NULL')).rows;
+    assert.ok(prints.length > 0 && prints.every((p) => /^[0-9a-f]{64}$/.test(p.fingerprint)), 'clientId fingerprints are hashes, not texts');
     assert.ok((await s.deliver()) >= 2);
     const mails = readdirSync(join(s.dataDir, 'outbox')).map((f) => readMail(readFileSync(join(s.dataDir, 'outbox', f), 'utf8')));
     const desk = mails.find((m) => m.headers.to === 'desk@musterstadt.example');

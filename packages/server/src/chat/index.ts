@@ -59,6 +59,8 @@ const TEXT = {
 } satisfies Record<string, LocalizedText>;
 
 const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
+/** Request fingerprints as SHA-256 hashes: stored keys and clientIds never keep a copy of texts, names or addresses. */
+const sealed = (value: unknown) => createHash('sha256').update(fingerprint(value)).digest('hex');
 /** Seqs are PostgreSQL integers: larger bounds in queries (valid up to 2^53 by the schema) are clamped. */
 const MAX_SEQ = 2_147_483_647;
 const clampSeq = (n: number) => Math.min(n, MAX_SEQ);
@@ -203,7 +205,7 @@ export function createChat(ctx: ServerContext, bus: EventBus, o: { scanner?: Sca
       async handle(rc) {
         const b = rc.body as { consent: true; locale: string; topic?: string };
         if (b.topic !== undefined && !desk.topics.some((t) => t.id === b.topic)) return invalidBody('/topic', 'is not one of the desk’s topics');
-        return idempotent(db, 'startConversation', keyOf(rc), fingerprint(b), now(), async (tx) => {
+        return idempotent(db, 'startConversation', keyOf(rc), sealed(b), now(), async (tx) => {
           const a = await availability(tx, rc.lang);
           if (!a.online) return { status: 409, body: problem(409, 'closed', localise(TEXT.closed, rc.lang), a.nextOpening ? { nextOpening: a.nextOpening } : {}) };
           const id = randomUUID();
@@ -238,7 +240,7 @@ export function createChat(ctx: ServerContext, bus: EventBus, o: { scanner?: Sca
         const ids = b.attachmentIds ?? [];
         if (!/\S/.test(b.text) && ids.length === 0) return invalidBody('/text', 'must not be empty without attachments');
         if (ids.length > desk.attachments.maxPerMessage) return invalidBody('/attachmentIds', `at most ${desk.attachments.maxPerMessage} attachments`);
-        const print = fingerprint({ text: b.text, attachmentIds: ids });
+        const print = sealed({ text: b.text, attachmentIds: ids });
         const attempt = () =>
           db.transaction(async (tx): Promise<Response | { message: api.Message; lastSeq: number }> => {
             const locked = await load(tx, c.id, true);
@@ -375,7 +377,7 @@ export function createChat(ctx: ServerContext, bus: EventBus, o: { scanner?: Sca
           }
           if (infected) ctx.log.info('attachment_rejected', { scanner: scanner.kind });
         }
-        return idempotent(db, scope, key, fingerprint({ name, declared, size: bytes.length, digest }), now(), async (tx) => {
+        return idempotent(db, scope, key, sealed({ name, declared, size: bytes.length, digest }), now(), async (tx) => {
           const locked = await load(tx, c.id, true);
           if (!locked || locked.status === 'ended') return endedBody(rc.lang);
           const bad = attachmentProblem(limits, declared, bytes);
@@ -432,7 +434,7 @@ export function createChat(ctx: ServerContext, bus: EventBus, o: { scanner?: Sca
       async handle(rc) {
         const b = rc.body as { email: string; name?: string; text: string; locale?: string; topic?: string; consent: true };
         if (b.topic !== undefined && !desk.topics.some((t) => t.id === b.topic)) return invalidBody('/topic', 'is not one of the desk’s topics');
-        return idempotent(db, 'sendOfflineMessage', keyOf(rc), fingerprint(b), now(), async (tx) => {
+        return idempotent(db, 'sendOfflineMessage', keyOf(rc), sealed(b), now(), async (tx) => {
           const id = randomUUID();
           const t = now();
           const locale = b.locale ?? rc.lang;
@@ -472,7 +474,7 @@ export function createChat(ctx: ServerContext, bus: EventBus, o: { scanner?: Sca
         const found = await attachmentsOf(db, c.id, ids);
         if (found instanceof Response) return found;
         let lastSeq = 0;
-        const answer = await idempotent(db, `replyInChat:${c.id}`, keyOf(rc), fingerprint(b), now(), async (tx) => {
+        const answer = await idempotent(db, `replyInChat:${c.id}`, keyOf(rc), sealed(b), now(), async (tx) => {
           const locked = await load(tx, c.id, true);
           if (!locked || locked.status === 'ended') return endedBody(rc.lang);
           const attachments = await attachmentsOf(tx, c.id, ids);
