@@ -528,20 +528,27 @@ export function createQueues(ctx: ServerContext, bus: EventBus) {
       initial: after === sent ? [] : [{ event: 'updated', id: sent, data: renderQueue(s, lang) }],
       lang,
       next: async (id) => {
-        const latest = await shared(`queue:${locationId}:${id}`, () => queueSnapshot(db, locationId));
-        if (!latest) return 'close';
-        const revision = Number(latest.row.revision);
-        if (revision <= sent) return [];
-        const events: SseEvent[] = [];
-        for (const c of [...latest.row.calls].reverse()) {
-          if (c.rev > sent) events.push({ event: 'called', id: c.rev, data: { ticket: c.ticket, desk: localise(c.desk, lang), calledAt: iso(c.calledAt), ...(c.serviceId && { serviceId: c.serviceId }) } satisfies C.QueueCall });
-        }
-        const ticker = Number(latest.row.ticker_rev);
-        if (ticker > sent && 'ticker' in latest.row.overrides) events.push({ event: 'ticker', id: ticker, data: { text: latest.row.overrides.ticker ?? null } });
-        events.sort((a, b) => a.id! - b.id!);
-        events.push({ event: 'updated', id: revision, data: renderQueue(latest, lang) });
-        sent = revision;
-        return events;
+        // Streams at the same revision in the same language get the same events: rendered once.
+        const since = sent;
+        const out = await shared(`queue:${locationId}:${id}:${since}:${lang}`, async () => {
+          const latest = await shared(`queue:${locationId}:${id}`, () => queueSnapshot(db, locationId));
+          if (!latest) return 'close' as const;
+          const revision = Number(latest.row.revision);
+          if (revision <= since) return { revision, events: [] };
+          const events: SseEvent[] = [];
+          for (const c of [...latest.row.calls].reverse()) {
+            if (c.rev > since) events.push({ event: 'called', id: c.rev, data: { ticket: c.ticket, desk: localise(c.desk, lang), calledAt: iso(c.calledAt), ...(c.serviceId && { serviceId: c.serviceId }) } satisfies C.QueueCall });
+          }
+          const ticker = Number(latest.row.ticker_rev);
+          if (ticker > since && 'ticker' in latest.row.overrides) events.push({ event: 'ticker', id: ticker, data: { text: latest.row.overrides.ticker ?? null } });
+          events.sort((a, b) => a.id! - b.id!);
+          events.push({ event: 'updated', id: revision, data: renderQueue(latest, lang) });
+          return { revision, events };
+        });
+        if (out === 'close') return 'close';
+        if (out.revision <= sent) return [];
+        sent = out.revision;
+        return out.events;
       },
     });
   };
@@ -553,12 +560,14 @@ export function createQueues(ctx: ServerContext, bus: EventBus) {
       initial: after === sent ? [] : [{ event: 'updated', id: sent, data: renderOffice(s, lang) }],
       lang,
       next: async (id) => {
-        const latest = await shared(`office:${officeId}:${id}`, () => officeSnapshot(db, officeId));
-        if (!latest) return 'close';
-        const revision = Number(latest.row.revision);
-        if (revision <= sent) return [];
-        sent = revision;
-        return [{ event: 'updated', id: revision, data: renderOffice(latest, lang) }];
+        const out = await shared(`office:${officeId}:${id}:${lang}`, async () => {
+          const latest = await shared(`office:${officeId}:${id}`, () => officeSnapshot(db, officeId));
+          return latest && { revision: Number(latest.row.revision), event: { event: 'updated', id: Number(latest.row.revision), data: renderOffice(latest, lang) } };
+        });
+        if (!out) return 'close';
+        if (out.revision <= sent) return [];
+        sent = out.revision;
+        return [out.event];
       },
     });
   };
