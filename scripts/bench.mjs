@@ -12,6 +12,11 @@ const BENCHES = [
     env: { WTR_FILES: 'packages/appointment-picker/bench/month-switch.bench.ts' },
   },
   {
+    name: 'chat: a conversation with 1,000 messages (latest 50, "show earlier" pages, append one, heap), against a bare Lit list',
+    cmd: 'npx web-test-runner --config packages/chat/bench/web-test-runner.config.mjs --port 8498',
+    env: { WTR_FILES: 'packages/chat/bench/history.bench.ts' },
+  },
+  {
     name: 'call display soak: 10 calls/s for 30 simulated minutes, goal heap growth ≤ 2 MB',
     cmd: 'node packages/queue-display/bench/soak.mjs',
   },

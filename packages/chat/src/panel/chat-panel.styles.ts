@@ -143,22 +143,23 @@ export const panelStyles = css`
   .earlier {
     align-self: center;
   }
+  /* Block layout, not flex: appending to 1,000 messages then lays out the new one only (bench/). */
   .log {
     flex: 1;
-    display: flex;
-    flex-direction: column;
-    gap: var(--civic-space-sm);
     padding: var(--civic-space-xs);
   }
+  .log > * + * {
+    margin-block-start: var(--civic-space-sm);
+  }
   .msg {
+    inline-size: fit-content;
     max-inline-size: 85%;
     padding: var(--civic-space-xs) var(--civic-space-sm);
     border-radius: var(--civic-radius-md);
     background: var(--civic-color-surface-raised);
-    align-self: flex-start;
   }
   .msg--citizen {
-    align-self: flex-end;
+    margin-inline-start: auto;
     background: var(--civic-color-info-surface);
   }
   .meta {

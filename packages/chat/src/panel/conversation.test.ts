@@ -130,6 +130,17 @@ describe('<civic-chat> conversation', () => {
     expect($$(el, '.msg--agent .author').map(text)).to.deep.equal(['Frau Schmidt']);
   });
 
+  it('renders the messages again in the new language when lang changes (messages are cached per language)', async () => {
+    const { el } = await chat({ mode: 'inline' });
+    await start(el);
+    el.panel!.sendText('Hallo');
+    await waitUntil(() => $(el, '.msg--citizen:not(.msg--pending)'), 'sent');
+    expect(text($(el, '.msg--citizen .author'))).to.equal('Sie');
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => text($(el, '.msg--citizen .author')) === 'You', 'English author');
+    expect(text($(el, '.msg--citizen .state'))).to.equal('Sent');
+  });
+
   it('offers the bot’s suggestions as quick replies; choosing one sends it', async () => {
     const { el } = await chat({ mode: 'inline' });
     await start(el);
