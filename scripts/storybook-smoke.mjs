@@ -3,7 +3,15 @@
 // citizen's browser would show as broken.
 //
 //   STORYBOOK_DISABLE_TELEMETRY=1 npx storybook build -o storybook-static --quiet
-//   node scripts/storybook-smoke.mjs [storybook-static]
+//   node scripts/storybook-smoke.mjs [dir] [--languages tr,ar,uk,de-x-ls|none] [--filter text] [--twins]
+//
+//   dir          the static build to check (default storybook-static; e.g. a private
+//                `npx storybook build -o /tmp/sb-mine --quiet`)
+//   --languages  the languages every story is checked in after its own (default tr,ar,uk,de-x-ls:
+//                with the stories' own de and en, all six of issue 9); `none` skips them
+//   --filter     only stories whose id or "title › name" contains this text
+//   --twins      also switch the languages of a story whose German twin (`…-de` for `…-en`) is
+//                checked already (by default the twin's run covers that state in every language)
 //
 // Serves storybook-static/ on 127.0.0.1 (a free port), reads index.json and opens each story's
 // iframe (one Chromium for all stories, a fresh browser context per story). A story fails on:
@@ -12,6 +20,15 @@
 // - any request to a host other than 127.0.0.1;
 // - any axe-core violation of the WCAG 2.2 AA tags on #storybook-root (no rule disabled);
 // - horizontal scrolling at a 320 px wide viewport (WCAG 1.4.10 Reflow).
+// Then, on the same page (no reload), each further language: the toolbar's `lang` global is
+// switched (.storybook/preview.ts: `<civic-config lang>`, the frame's lang/dir and the story's
+// `lang` arg follow), the smoke waits until every widget shows that language, and the story fails
+// on an axe violation, a console error, a Storybook error, horizontal scrolling at 320 px, the
+// story's `waitFor` state lost, or — for Arabic — no `dir="rtl"` in a widget. A widget without
+// texts in a language yet (the locale coverage test allow-lists it) falls back to German: that is a
+// note, not a failure. Switching re-runs the story's loaders but not its play function; a language
+// whose switch shows a problem is checked again from a fresh load in it (`&globals=lang:…`), and
+// only that result counts.
 // It waits until Storybook has finished rendering, #storybook-root has children and, when the
 // story sets `parameters.smoke.waitFor` (a CSS selector; it pierces open shadow roots), that
 // selector matches. Writes .test-results/storybook.json {passed, failed} (one per story) and exits
@@ -23,6 +40,7 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeF
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);
 
@@ -264,16 +282,124 @@ function serveStatic(root) {
 
 const STORY_TIMEOUT = 30_000;
 const WAIT_FOR_TIMEOUT = 10_000;
+const LANGUAGE_TIMEOUT = 10_000;
 
-async function checkStory(browser, origin, entry) {
+/** Languages each story is checked in after its own (its `lang` arg: de or en). */
+export const EXTRA_LANGUAGES = ['tr', 'ar', 'uk', 'de-x-ls'];
+
+/**
+ * The civic-* widgets of the story (light DOM of #storybook-root), each with: its localize
+ * namespace, whether the library has texts for `lang` in it (loaded or loadable, read from the
+ * library's shared i18n registry), the language its shadow root shows and whether it is RTL.
+ */
+function widgetLanguages(page, lang) {
+  return page.evaluate((lang) => {
+    const shared = globalThis[Symbol.for('civic-elements/i18n')];
+    return [...document.querySelectorAll('#storybook-root *')]
+      .filter((el) => el.localName.startsWith('civic-') && el.localName !== 'civic-config' && el.shadowRoot)
+      .map((el) => {
+        const ns = el.constructor.localizeNamespace;
+        const available = Boolean(shared && ns && (shared.i18n.hasResourceBundle(lang, ns) || shared.loaders.has(`${ns}|${lang}`)));
+        return {
+          tag: el.localName,
+          ns,
+          available,
+          shown: el.shadowRoot.querySelector('[lang]')?.getAttribute('lang') ?? null,
+          rtl: el.shadowRoot.querySelector('[dir="rtl"]') !== null,
+        };
+      });
+  }, lang);
+}
+
+/** Switches the mounted story to `lang` through the `lang` global, as the toolbar does. */
+async function switchLanguage(page, lang) {
+  await page.evaluate((lang) => window.__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', { globals: { lang } }), lang);
+  await page.waitForFunction(
+    (lang) => document.querySelector('.civic-story-frame')?.getAttribute('lang') === lang && window.__STORYBOOK_PREVIEW__?.currentRender?.phase === 'finished',
+    lang,
+    { timeout: LANGUAGE_TIMEOUT },
+  );
+}
+
+/**
+ * Checks the story shown in `lang`: every widget that has texts in `lang` shows it (Arabic right
+ * to left), the story's state is there, axe, 320 px. Returns problems and notes (fallbacks).
+ */
+async function verifyLanguage(page, lang, waitFor) {
+  const problems = [];
+  const notes = [];
+  const errored = await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'));
+  if (errored) {
+    const text = await page.evaluate(() => document.querySelector('#error-message')?.textContent?.trim() ?? '');
+    return { problems: [`Storybook error: ${text}`], notes };
+  }
+  // Every widget that has texts in `lang` shows it; the others show German (their fallback).
+  try {
+    await page.waitForFunction(
+      (lang) => {
+        const shared = globalThis[Symbol.for('civic-elements/i18n')];
+        const widgets = [...document.querySelectorAll('#storybook-root *')].filter(
+          (el) => el.localName.startsWith('civic-') && el.localName !== 'civic-config' && el.shadowRoot,
+        );
+        return widgets.every((el) => {
+          const ns = el.constructor.localizeNamespace;
+          const available = Boolean(shared && ns && (shared.i18n.hasResourceBundle(lang, ns) || shared.loaders.has(`${ns}|${lang}`)));
+          const shown = el.shadowRoot.querySelector('[lang]')?.getAttribute('lang');
+          return !available || shown == null || shown === lang;
+        });
+      },
+      lang,
+      { timeout: LANGUAGE_TIMEOUT, polling: 50 },
+    );
+  } catch {
+    // Reported per widget below.
+  }
+  await page.evaluate(() =>
+    Promise.all([...document.querySelectorAll('#storybook-root *')].filter((el) => el.localName.startsWith('civic-')).map((el) => el.updateComplete)),
+  );
+  for (const widget of await widgetLanguages(page, lang)) {
+    if (!widget.available) {
+      notes.push(`<${widget.tag}> has no ${lang} texts yet (namespace ${widget.ns}): falls back to German`);
+    } else if (widget.shown !== null && widget.shown !== lang) {
+      problems.push(`<${widget.tag}> did not switch to ${lang} (shows ${widget.shown})`);
+    } else if (lang === 'ar' && !widget.rtl) {
+      problems.push(`<${widget.tag}> in Arabic has no dir="rtl"`);
+    }
+  }
+  if (waitFor) {
+    try {
+      await page.locator(waitFor).first().waitFor({ state: 'attached', timeout: WAIT_FOR_TIMEOUT });
+    } catch {
+      problems.push(`the story's state (${waitFor}) is not there in ${lang}`);
+    }
+  }
+  problems.push(...(await axeViolations(page, '#storybook-root')));
+  const scroll = await horizontalScrollProblem(page);
+  if (scroll) problems.push(scroll);
+  return { problems, notes };
+}
+
+/**
+ * Checks one story in its own language (or, with `lang`, loaded in that language through
+ * `&globals=lang:…`), then in each of `languages` on the same page. Problems of a further language
+ * are prefixed with it (`[ar] axe …`), console errors included; `failedLanguages` lists those.
+ */
+async function checkStory(browser, origin, entry, languages = [], lang = undefined) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   page.setDefaultTimeout(STORY_TIMEOUT);
   const watch = await watchPage(page);
   const problems = [];
+  const notes = [];
   let expectedStatus = [];
+  const reported = new Set();
+  /** Page-wide problems (console, HTTP, …) not reported yet. */
+  const newPageProblems = () => watch.problems(expectedStatus).filter((p) => !reported.has(p) && reported.add(p));
+  let rendered = false;
+  let waitFor;
   try {
-    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story`, {
+    const globals = lang ? `&globals=lang:${encodeURIComponent(lang)}` : '';
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story${globals}`, {
       waitUntil: 'load',
     });
     // Storybook's render cycle ends in the "finished" phase (also after an error).
@@ -291,25 +417,91 @@ async function checkStory(browser, origin, entry) {
       };
     });
     expectedStatus = state.expectedStatus;
+    waitFor = state.waitFor;
     if (state.errored) {
       problems.push(`Storybook error: ${state.errorText} ${state.errorStack}`.trim());
     } else {
       await page.locator('#storybook-root > *').first().waitFor({ state: 'attached' });
       if (state.waitFor) await page.locator(state.waitFor).first().waitFor({ state: 'attached', timeout: WAIT_FOR_TIMEOUT });
-      problems.push(...(await axeViolations(page, '#storybook-root')));
-      const scroll = await horizontalScrollProblem(page);
-      if (scroll) problems.push(scroll);
+      if (lang) {
+        const result = await verifyLanguage(page, lang, state.waitFor);
+        problems.push(...result.problems);
+        notes.push(...result.notes);
+      } else {
+        problems.push(...(await axeViolations(page, '#storybook-root')));
+        const scroll = await horizontalScrollProblem(page);
+        if (scroll) problems.push(scroll);
+      }
+      rendered = true;
     }
   } catch (error) {
     problems.push(`smoke: ${error?.message ?? error}`);
   }
-  problems.unshift(...watch.problems(expectedStatus));
+  problems.unshift(...newPageProblems());
+  const languageProblems = new Map();
+  if (rendered) {
+    for (const other of languages) {
+      if (languageProblems.size > 0) {
+        // The story lost its state once: the remaining languages get a fresh load each.
+        languageProblems.set(other, []);
+        continue;
+      }
+      let result;
+      try {
+        await switchLanguage(page, other);
+        result = await verifyLanguage(page, other, waitFor);
+      } catch (error) {
+        result = { problems: [`smoke: ${error?.message ?? error}`], notes: [] };
+      }
+      const found = [...newPageProblems(), ...result.problems];
+      if (found.length) languageProblems.set(other, found);
+      notes.push(...result.notes.map((n) => `[${other}] ${n}`));
+    }
+  }
   await context.close();
-  return problems;
+  return { problems, notes, languageProblems };
+}
+
+/**
+ * A story in each further language: switched on the mounted story (fast). Switching re-runs the
+ * story's loaders but not its play function, so a story whose loader resets the mock API can
+ * lose the state its play function built (e.g. a chat conversation: 401). A language whose
+ * switch shows any problem is therefore checked again from a fresh load in that language
+ * (`&globals=lang:…`: loaders and play function run in it); only that result counts.
+ */
+async function checkStoryInLanguages(browser, origin, entry, languages) {
+  const { problems, notes, languageProblems } = await checkStory(browser, origin, entry, languages);
+  let reloads = 0;
+  for (const lang of languageProblems.keys()) {
+    reloads++;
+    const fresh = await checkStory(browser, origin, entry, [], lang);
+    problems.push(...fresh.problems.map((p) => `[${lang}, fresh load] ${p}`));
+    notes.push(...fresh.notes.filter((n) => !notes.includes(`[${lang}] ${n}`)).map((n) => `[${lang}] ${n}`));
+  }
+  return { problems, notes: [...new Set(notes)], reloads };
+}
+
+/** The further languages for `entry`: none for an English story whose German twin gets them. */
+function languagesFor(entry, ids, languages, twins) {
+  if (twins || !/-en$/.test(entry.id)) return languages;
+  return ids.has(entry.id.replace(/-en$/, '-de')) ? [] : languages;
+}
+
+function options() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      languages: { type: 'string', default: EXTRA_LANGUAGES.join(',') },
+      filter: { type: 'string' },
+      twins: { type: 'boolean', default: false },
+    },
+  });
+  const languages = values.languages === 'none' ? [] : values.languages.split(',').map((l) => l.trim()).filter(Boolean);
+  return { root: resolve(positionals[0] ?? 'storybook-static'), languages, filter: values.filter, twins: values.twins };
 }
 
 async function main() {
-  const root = resolve(process.argv[2] ?? 'storybook-static');
+  const { root, languages, filter, twins } = options();
   const indexFile = join(root, 'index.json');
   if (!existsSync(indexFile)) {
     console.error(
@@ -319,13 +511,19 @@ async function main() {
     process.exit(2);
   }
   const index = JSON.parse(readFileSync(indexFile, 'utf8'));
-  const stories = Object.values(index.entries ?? {}).filter((e) => e.type === 'story');
+  const stories = Object.values(index.entries ?? {})
+    .filter((e) => e.type === 'story')
+    .filter((e) => !filter || e.id.includes(filter) || `${e.title} › ${e.name}`.includes(filter));
+  const ids = new Set(stories.map((e) => e.id));
   const started = performance.now();
   const server = await serveStatic(root);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await launchChromium();
   let passed = 0;
   let failed = 0;
+  let checks = 0;
+  let reloads = 0;
+  let fallbacks = 0;
   try {
     const silent = await harnessSelfCheck(browser, origin);
     if (silent.length > 0) {
@@ -336,16 +534,22 @@ async function main() {
     }
     for (const entry of stories) {
       const t0 = performance.now();
-      const problems = await checkStory(browser, origin, entry);
+      const extra = languagesFor(entry, ids, languages, twins);
+      const { problems, notes, reloads: fresh } = await checkStoryInLanguages(browser, origin, entry, extra);
+      checks += 1 + extra.length;
+      reloads += fresh;
+      fallbacks += notes.length;
       const ms = Math.round(performance.now() - t0);
+      const label = `${entry.title} › ${entry.name}${extra.length ? ` (+${extra.join(', ')})` : ''} (${ms} ms)`;
       if (problems.length === 0) {
         passed++;
-        console.log(`  ok    ${entry.title} › ${entry.name} (${ms} ms)`);
+        console.log(`  ok    ${label}`);
       } else {
         failed++;
-        console.log(`  FAIL  ${entry.title} › ${entry.name} (${ms} ms)`);
+        console.log(`  FAIL  ${label}`);
         for (const p of problems) console.log(`      - ${p}`);
       }
+      for (const n of notes) console.log(`      note: ${n}`);
     }
   } finally {
     await browser.close();
@@ -357,7 +561,12 @@ async function main() {
   }
   writeResults('storybook', passed, failed);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`storybook smoke: ${stories.length} stories in ${seconds} s`);
+  console.log(
+    `storybook smoke: ${stories.length} stories, ${checks} story × language checks ` +
+      `(own language + ${languages.length ? languages.join(', ') : 'no others'}${twins ? '' : '; English twins of German stories in their own language only'}) in ${seconds} s`,
+  );
+  if (reloads) console.log(`${reloads} language checks repeated from a fresh load (the in-page switch showed a problem)`);
+  if (fallbacks) console.log(`${fallbacks} widget × language fallbacks to German (texts not written yet; see the notes)`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 }
