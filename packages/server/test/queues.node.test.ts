@@ -4,7 +4,8 @@
  * ticket numbers are unique per place and day, streams send calls across processes and resume
  * with Last-Event-ID, ticket holders get position updates, `called` and e-mails, office calls
  * show the join link only to the holder, ticket creation is rate limited, retention removes
- * tickets, and the shared simulator runs against the server without an error.
+ * tickets, fuzzed requests to these operations never get a 5xx, and the shared simulator runs
+ * against the server without an error.
  *
  * The clock is set to a Tuesday 10:00 in Musterstadt before each server starts (the seed is
  * materialised against it), so queue and video office are open.
@@ -15,6 +16,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, isoWeekday, loadSeed, localDate, zonedInstant } from '@civic-elements/contract/seed';
 import { createSimulator } from '@civic-elements/simulator';
+import { Contract } from '@civic-elements/server';
+import fc from 'fast-check';
 import { readMail } from '../src/notifier.js';
 import { officeIsOpen, queueIsOpen } from '@civic-elements/mock-api/queue-logic';
 import { api, openStream, pgliteServer, postgresServer, startPostgres, TestClock, type Postgres, type TestServer } from './helpers.js';
@@ -241,6 +244,53 @@ describe('queues on PGlite', () => {
     assert.equal((await s.db.query('SELECT 1 FROM tickets')).rowCount, 0);
     assert.equal((await api(s.url, 'GET', `/v1/tickets/${t.body.ticketId}`, { token: t.body.token })).status, 401);
     s.clock.advance(-49 * 60 * MINUTE);
+  });
+});
+
+describe('queues: fuzzed requests never produce a 5xx', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await pgliteServer({ clock: openClock() });
+  });
+  after(async () => {
+    await s.close();
+    rmSync(s.dataDir, { recursive: true, force: true });
+  });
+  it('holds for every queue, ticket and office operation, with real and made-up ids and tokens', async () => {
+    const ids = ['getQueue', 'streamQueueEvents', 'takeQueueTicket', 'getTicket', 'cancelTicket', 'streamTicketEvents', 'getOffice', 'takeOfficeTicket', 'streamOfficeEvents', 'callNextTicket', 'setTicketOutcome', 'updateQueue', 'setOfficeChair', 'callOfficeTicket'];
+    const ops = new Contract().operations.filter((o) => ids.includes(o.operationId));
+    assert.equal(ops.length, ids.length);
+    const real = await take(s);
+    const scalar = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('personalausweis', 'served', 'missed', 'Schalter 1', 'a@b.de', 'https://video.example/x', '2', ''));
+    const body = fc.oneof(
+      fc.dictionary(fc.constantFrom('service', 'notify', 'locale', 'desk', 'serviceId', 'outcome', 'ticker', 'welcomeText', 'ticketsOnline', 'open', 'name', 'chairId', 'joinUrl'), fc.oneof(scalar, fc.dictionary(fc.constantFrom('email', 'phone', 'whenAhead'), scalar, { maxKeys: 3 })), { maxKeys: 4 }),
+      scalar,
+    );
+    const id = (known: string[]) => fc.oneof(fc.constantFrom(...known), fc.string({ maxLength: 20 }), fc.uuid());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          op: fc.constantFrom(...ops),
+          params: fc.record({ locationId: id([MITTE, 'rathaus-sued']), officeId: id([OFFICE]), ticketId: id([real.body.ticketId as string]), chairId: id(['1', '2', '9']) }),
+          token: fc.option(fc.constantFrom(real.body.token as string, 'tkt_falsch'), { nil: undefined }),
+          lastEventId: fc.option(fc.oneof(fc.nat().map(String), fc.string({ maxLength: 12 }).filter((x) => /^[\x20-\x7e]*$/.test(x))), { nil: undefined }),
+          body: fc.option(body, { nil: undefined }),
+        }),
+        async (r) => {
+          const path = r.op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent((r.params as Record<string, string>)[name] || 'x'));
+          const headers: Record<string, string> = { ...staff(s), 'Idempotency-Key': `fuzz-${Math.random().toString(36).slice(2)}` };
+          if (r.token) headers.Authorization = `Bearer ${r.token}`;
+          if (r.lastEventId !== undefined) headers['Last-Event-ID'] = r.lastEventId;
+          if (r.body !== undefined && r.op.method !== 'GET') headers['Content-Type'] = 'application/json';
+          const res = await fetch(`${s.url}${path}`, { method: r.op.method, headers, ...(r.body !== undefined && r.op.method !== 'GET' && { body: JSON.stringify(r.body) }), signal: AbortSignal.timeout(10_000) });
+          const type = res.headers.get('Content-Type') ?? '';
+          const text = type.startsWith('text/event-stream') ? (await res.body?.cancel(), '') : await res.text();
+          assert.ok(res.status < 500, `${r.op.method} ${path} → ${res.status} ${text.slice(0, 200)}`);
+          if (res.status >= 400) assert.equal(typeof (JSON.parse(text) as { code?: unknown }).code, 'string');
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
