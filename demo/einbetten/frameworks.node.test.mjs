@@ -1,5 +1,5 @@
 // The demo's React and Vue pages (/einbetten/react/, /einbetten/vue/) in Chromium, served like
-// `npm start` does: each framework passes an object property (`strings`) and an attribute to the
+// `npm start --mock` does: each framework passes an object property (`strings`) and an attribute to the
 // CDN bundle's <civic-appointment-picker>, receives its civic-* events, and re-renders it in
 // another language — with no console error, no CSP violation and 0 axe violations (RTL included).
 // Needs the rollup build (CDN bundle, demo back end, framework page bundles):
@@ -28,7 +28,8 @@ before(async () => {
   for (const file of [CDN_ENTRY, join(DEMO_DIR, 'assets', 'frameworks', 'dist', 'react.js'), join(DEMO_DIR, 'assets', 'frameworks', 'dist', 'vue.js')]) {
     assert.ok(existsSync(file), `${file} is missing: build first (npx rollup -c rollup.config.js)`);
   }
-  demo = await startDemoServer({ port: 0, host: '127.0.0.1' });
+  // The in-browser mock API (fast, no database): these tests are about the frameworks, not the back end.
+  demo = await startDemoServer({ port: 0, host: '127.0.0.1', backend: 'mock' });
   origin = demo.url.replace(/\/$/, '');
   browser = await launchChromium();
 });
