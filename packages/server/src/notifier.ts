@@ -35,6 +35,7 @@ export class DeliveryError extends Error {
     readonly permanent: boolean,
   ) {
     super(message);
+    this.name = 'DeliveryError';
   }
 }
 

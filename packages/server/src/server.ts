@@ -101,16 +101,19 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     const retention = () => runRetention(db, clock.now(), seed.town.timeZone, config.retention);
     const background = (fn: () => Promise<unknown>, ms: number, name: string) => {
       if (ms <= 0) return;
-      let running = false;
+      let running: Promise<unknown> | undefined;
       const timer = setInterval(() => {
         if (running) return;
-        running = true;
-        fn()
+        running = fn()
           .catch((error: unknown) => log.error(name, { error: (error as { code?: string }).code ?? (error as Error).name }))
-          .finally(() => (running = false));
+          .finally(() => (running = undefined));
       }, ms);
       timer.unref();
-      closers.push(() => clearInterval(timer));
+      // Shutdown lets a running round finish (an e-mail being sent gets marked), at most 10 s.
+      closers.push(async () => {
+        clearInterval(timer);
+        if (running) await Promise.race([running, new Promise((done) => setTimeout(done, 10_000).unref())]);
+      });
     };
     background(deliver, o.deliveryMs ?? 1000, 'delivery_failed');
     background(retention, 3_600_000, 'retention_failed');

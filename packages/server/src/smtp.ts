@@ -62,6 +62,7 @@ export class SmtpError extends DeliveryError {
     readonly code?: number,
   ) {
     super(message, scope, code !== undefined && code >= 500 && code < 600);
+    this.name = 'SmtpError';
   }
 }
 

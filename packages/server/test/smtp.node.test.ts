@@ -13,7 +13,7 @@ import { createServer as createNetServer, type Server, type Socket } from 'node:
 import { createServer as createTlsServer, TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configFromEnv, ConfigError } from '@civic-elements/server';
+import { configFromEnv, ConfigError, silentLogger, startServer } from '@civic-elements/server';
 import { dotStuff, envelopeAddress, parseSmtpUrl, plainAuthAllowed, sendSmtp, SmtpError, type SmtpOptions } from '../src/smtp.js';
 import { deliverPending, readMail, type Mail, type Notifier } from '../src/notifier.js';
 import { openDb, type Db } from '../src/db.js';
@@ -389,6 +389,40 @@ describe('delivery loop: each e-mail once, even with deliveries running side by 
       await a.close();
       await b.close();
       await pgsql.stop();
+    }
+  });
+
+  it('graceful shutdown lets the e-mail being sent finish and marks it delivered', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'civic-drain-'));
+    let started!: () => void;
+    const sending = new Promise<void>((r) => (started = r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const sent: string[] = [];
+    const notifier: Notifier = {
+      async send(mail) {
+        started();
+        await gate;
+        sent.push(mail.to);
+      },
+    };
+    try {
+      const s = await startServer({ config: configFromEnv({ CIVIC_TEST_MODE: '1', CIVIC_HOLD_TTL_SECONDS: '60', CIVIC_DATA_DIR: dataDir, PORT: '0' }), log: silentLogger, notifier, deliveryMs: 20 });
+      const h = await hold(s.url!, await firstSlot(s.url!));
+      assert.equal((await book(s.url!, h.body.holdId as string, { email: 'drain@example.org' })).status, 201);
+      await sending;
+      const closing = s.close();
+      setTimeout(release, 200);
+      await closing;
+      assert.deepEqual(sent, ['drain@example.org']);
+      const db = await openDb({ dataDir: join(dataDir, 'pglite') });
+      try {
+        assert.equal(Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE delivered_at IS NULL')).rows[0]!.n), 0);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
