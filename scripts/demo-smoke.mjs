@@ -25,14 +25,18 @@
 //   allows exactly that origin.
 // Last, the server's lifecycle: close() ends an open event stream and closes the database, and
 // what was stored (a slot block) is still there after a restart on the same data directory; with a
-// town's own CIVIC_STAFF_KEY, /demo-backend.js offers no key to the staff page.
+// town's own CIVIC_STAFF_KEY, /demo-backend.js offers no key to the staff page. Then the command
+// itself (`scripts/start.mjs --no-build`, server mode by default): prints the URL, serves, and
+// SIGTERM stops it with exit code 0, ending an open event stream, nothing on stderr.
 // Uses the bundles as they are (run `npm start` or `npx rollup -c rollup.config.js` to build).
 // Writes .test-results/demo.json {passed, failed} (one per page); exits non-zero on any failure.
 //
 //   node scripts/demo-smoke.mjs [path …]     (paths: only those pages, e.g. /cors/ /mitarbeitende/)
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CDN_DIR, CDN_ENTRY, CORS_PAGE, DEMO_CSP, DEMO_DIR, demoCsp, startDemoServer } from './start.mjs';
 import {
   axeViolations,
@@ -459,6 +463,68 @@ async function lifecycleProblems(demo, dataDir) {
   return { problems, closeMs, restartMs };
 }
 
+/**
+ * `node scripts/start.mjs --no-build` as `npm start` runs it (server mode by default), on a
+ * temporary data dir and a free port: it prints the URL, serves the demo and the API, and SIGTERM
+ * stops it with exit code 0 — an open event stream ends, nothing is written to stderr.
+ */
+async function cliProblems() {
+  const problems = [];
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const dataDir = mkdtempSync(join(tmpdir(), 'civic-smoke-cli-'));
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', CIVIC_DATA_DIR: dataDir };
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  const t0 = performance.now();
+  try {
+    const url = await new Promise((found, failed) => {
+      const timer = setTimeout(() => failed(new Error('no URL printed within 90 s')), 90_000);
+      const look = () => {
+        const match = /Musterstadt demo: (http:\/\/\S+\/)/.exec(stdout);
+        if (match) {
+          clearTimeout(timer);
+          found(match[1].replace('//localhost:', '//127.0.0.1:'));
+        }
+      };
+      child.stdout.on('data', look);
+      void exited.then(() => failed(new Error(`exited before printing the URL: ${stderr.trim() || stdout.trim()}`)));
+    });
+    const startMs = Math.round(performance.now() - t0);
+    const health = await fetch(`${url}api/healthz`);
+    if (health.status !== 200) problems.push(`cli: /api/healthz answered ${health.status}`);
+    const home = await fetch(url);
+    if (home.status !== 200) problems.push(`cli: / answered ${home.status}`);
+    const stream = await fetch(`${url}api/v1/queues/buergerbuero-mitte/events`, { headers: { Accept: 'text/event-stream' } });
+    const reader = stream.body.getReader();
+    await reader.read();
+    const t1 = performance.now();
+    child.kill('SIGTERM');
+    const streamEnded = (async () => {
+      while (!(await reader.read()).done);
+    })().catch(() => undefined);
+    const exit = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 20_000))]);
+    const stopMs = Math.round(performance.now() - t1);
+    if (!exit) problems.push('cli: SIGTERM did not stop it within 20 s');
+    else if (exit.code !== 0) problems.push(`cli: SIGTERM ended it with ${exit.code ?? exit.signal}, expected exit code 0`);
+    await streamEnded;
+    if (!/\[start\] stopped/.test(stdout)) problems.push('cli: no "[start] stopped" after SIGTERM');
+    if (!/Back end: the reference server/.test(stdout)) problems.push('cli: npm start does not use the reference server by default');
+    if (stderr.trim()) problems.push(`cli: wrote to stderr: ${stderr.trim().slice(0, 300)}`);
+    return { problems, startMs, stopMs };
+  } catch (error) {
+    problems.push(`cli: ${error?.message ?? error}`);
+    return { problems };
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (!existsSync(CDN_ENTRY)) {
     console.error('demo-smoke: the CDN build is missing. Build first: npx rollup -c rollup.config.js');
@@ -515,6 +581,15 @@ async function main() {
       failed++;
       console.log('  FAIL  server lifecycle');
       for (const p of problems) console.log(`      - ${p}`);
+    }
+    const cli = await cliProblems();
+    if (cli.problems.length === 0) {
+      passed++;
+      console.log(`  ok    npm start (scripts/start.mjs --no-build): URL after ${cli.startMs} ms, SIGTERM stopped it cleanly in ${cli.stopMs} ms`);
+    } else {
+      failed++;
+      console.log('  FAIL  npm start (scripts/start.mjs --no-build)');
+      for (const p of cli.problems) console.log(`      - ${p}`);
     }
   } finally {
     await browser.close();

@@ -2,10 +2,11 @@
 // The Musterstadt demo: a town's website with Civic Elements embedded as an editor would.
 //
 //   npm start                      (= node scripts/ensure.mjs && node scripts/start.mjs)
-//   node scripts/start.mjs [--server | --mock]
+//   node scripts/start.mjs [--server | --mock] [--no-build]
 //
 // Builds what is missing or older than its sources (`npx rollup -c rollup.config.js`: the CDN
-// bundle and the in-browser demo back end), then serves on http://localhost:8080/:
+// bundle and the in-browser demo back end; --no-build serves what is there), then serves on
+// http://localhost:8080/:
 //   /                      demo/ (directory index.html, demo/404.html with status 404)
 //   /cdn/                  packages/civic-elements/dist/cdn/ (the CDN build)
 //   /api/…                 the back end the pages' `api-base="/api"` points at (see the modes)
@@ -602,13 +603,14 @@ function describeMissing(missing) {
 }
 
 async function main() {
-  const usage = `Usage: node scripts/start.mjs [--server | --mock]   (default: --${DEFAULT_BACKEND}; environment: PORT=8080, HOST=127.0.0.1)`;
+  const usage = `Usage: node scripts/start.mjs [--server | --mock] [--no-build]   (default: --${DEFAULT_BACKEND}; environment: PORT=8080, HOST=127.0.0.1)`;
   let values;
   try {
     ({ values } = parseArgs({
       options: {
         server: { type: 'boolean', default: false },
         mock: { type: 'boolean', default: false },
+        'no-build': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -633,7 +635,12 @@ async function main() {
   const host = process.env.HOST || '127.0.0.1';
   const started = performance.now();
 
-  if (!ensureBuilt()) {
+  if (values['no-build']) {
+    if (!existsSync(CDN_ENTRY)) {
+      console.error('[start] --no-build: there is no build to serve. Build first: npx rollup -c rollup.config.js');
+      process.exit(1);
+    }
+  } else if (!ensureBuilt()) {
     if (!existsSync(CDN_ENTRY)) {
       console.error('[start] The build failed and there is no earlier build to serve. See the errors above.');
       process.exit(1);
