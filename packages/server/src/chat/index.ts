@@ -18,7 +18,7 @@ import { attachmentProblem, botAnswer, botGreeting, chatAvailability, chatTransc
 import type { Handlers, RequestContext, ServerContext } from '../app.js';
 import type { Queryable } from '../db.js';
 import { resumeId, type EventBus, type SseEvent } from '../events.js';
-import { fail, invalid, invalidBody, invalidQuery, json, noContent, problem, token, unauthorized, bearer } from '../http.js';
+import { bearer, fail, invalid, invalidBody, invalidQuery, json, noContent, problem, sameSecret, token, unauthorized } from '../http.js';
 import { fingerprint, idempotent, type Created } from '../idempotency.js';
 import type { Mail, PendingNotification } from '../notifier.js';
 import { ScanError, scannerFromEnv, type Scanner } from '../scan.js';
@@ -187,7 +187,7 @@ export function createChat(ctx: ServerContext, bus: EventBus, o: { scanner?: Sca
   const authenticate = async (rc: RequestContext): Promise<ConversationRow | Response> => {
     const t = bearer(rc.request);
     const c = t ? await load(db, rc.params.conversationId ?? '') : undefined;
-    return c && t && c.token_hash === hashToken(t) ? c : unauthorized();
+    return c && t && sameSecret(c.token_hash, hashToken(t)) ? c : unauthorized();
   };
 
   const staffConversation = async (rc: RequestContext): Promise<ConversationRow | Response> => (await load(db, rc.params.conversationId ?? '')) ?? fail(404, 'not_found', 'No such conversation.');
