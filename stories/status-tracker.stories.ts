@@ -75,7 +75,8 @@ function submitLookup(reference: string, factor: string) {
 const openCase = (caseId: string, lang: Lang, extra: Partial<Story> = {}): Story => ({
   args: { lang, caseId, token: `story_${caseId}_0123456789` },
   loaders: [prepare(caseId)],
-  parameters: { smoke: { waitFor: 'article[part~=case]' } },
+  // The overview below the heading arrives with its own (lazily loaded) code.
+  parameters: { smoke: { waitFor: 'article[part~=case][aria-busy=false]' } },
   ...extra,
 });
 
@@ -115,6 +116,23 @@ export const LoadingDe: Story = {
   parameters: { smoke: { waitFor: '[part=loading]' } },
 };
 export const LoadingEn: Story = { ...LoadingDe, args: { ...LoadingDe.args, lang: 'en' } };
+// The case arrived, the overview's code (its own chunk) not yet: title and a status.
+export const OverviewLoadingDe: Story = {
+  args: { lang: 'de', caseId: 'c-4711', token: 'story_c-4711_0123456789' },
+  loaders: [prepare('c-4711')],
+  render: ({ lang, caseId, token }) =>
+    html`<civic-status-tracker
+      api-base="/api"
+      lang=${lang}
+      case=${ifDefined(caseId)}
+      token=${ifDefined(token)}
+      .loadCaseView=${() => new Promise<never>(() => {})}
+    >
+      <p>Auskunft zum Antrag: <a href="tel:+4912345670">01234 5670</a></p>
+    </civic-status-tracker>`,
+  parameters: { smoke: { waitFor: 'article[part~=case][aria-busy=true]' } },
+};
+export const OverviewLoadingEn: Story = { ...OverviewLoadingDe, args: { ...OverviewLoadingDe.args, lang: 'en' } };
 export const LoadFailedDe: Story = {
   args: { lang: 'de', caseId: 'c-4711', token: 'story_c-4711_0123456789' },
   loaders: [prepare('c-4711', { status: 500, match: 'getCase' })],

@@ -66,25 +66,6 @@ export const caseCheck = c.object({
 export type CaseData = Infer<typeof caseCheck>;
 export type Moment = CaseData['status']['since'];
 
-/** Only http(s) links are ever rendered (a `javascript:` URL from a broken back end stays text). */
-export function safeUrl(url: string | undefined): string | undefined {
-  return url && /^https?:\/\//i.test(url) ? url : undefined;
-}
-
-/** Newest first: by date, then by time where both entries know it (a stable sort keeps the rest). */
-export function newestFirst<T extends { at: Moment }>(entries: readonly T[]): T[] {
-  return [...entries].sort(
-    (a, b) =>
-      b.at.date.localeCompare(a.at.date) ||
-      (a.at.dateTime && b.at.dateTime ? Date.parse(b.at.dateTime) - Date.parse(a.at.dateTime) : 0),
-  );
-}
-
-/** Most urgent first: earliest due date, actions without one last. */
-export function mostUrgentFirst<T extends { dueDate?: string | undefined }>(actions: readonly T[]): T[] {
-  return [...actions].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
-}
-
 /**
  * Birth date as the citizen types it: `12.03.1984`, `12.3.1984`, `12/03/1984` or ISO `1984-03-12`
  * (what autofill often gives). Returns the ISO calendar date, or undefined when it is no real date.

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import {
   AnnouncerController,
   CivicApiError,
@@ -17,16 +16,13 @@ import {
 import {
   caseAccess,
   caseCheck,
-  mostUrgentFirst,
-  newestFirst,
   parseBirthdate,
   readMagicLink,
   readRemembered,
-  safeUrl,
   writeRemembered,
   type CaseData,
-  type Moment,
 } from './case-data.js';
+import type { CaseView } from './case-view.js';
 import { styles } from './status-tracker.styles.js';
 
 declare module '@civic-elements/core' {
@@ -42,7 +38,6 @@ declare module '@civic-elements/core' {
 
 type View = 'lookup' | 'loading' | 'case' | 'failed';
 type Access = { caseId: string; token: string };
-type Action = CaseData['actionsRequired'][number];
 
 /** Test seam: how waits and realtime timers run. Not for pages. @internal */
 export interface StatusTrackerTiming {
@@ -110,23 +105,41 @@ export class CivicStatusTracker extends CivicElement {
 
   @state() private view: View = 'lookup';
   @state() private data?: CaseData;
-  @state() private error?: unknown;
+  /** @internal */
+  @state() error?: unknown;
   @state() private expired = false;
-  @state() private busy = false;
+  /** @internal */
+  @state() busy = false;
   @state() private reference = '';
   @state() private factor = '';
   @state() private invalid: { reference?: string; factor?: string } = {};
-  @state() private remembered = false;
-  @state() private changed = false;
+  /** @internal */
+  @state() remembered = false;
+  /** @internal */
+  @state() changed = false;
 
   @query('#title') private titleHeading?: HTMLElement;
   @query('#heading') private formHeading?: HTMLElement;
 
+  /** The code of the case overview (its own chunk), once loaded. */
+  @state() private caseView?: CaseView;
+  @state() private caseViewFailed = false;
+  private caseViewPending?: Promise<CaseView>;
+
+  /**
+   * Loads the case overview's module. Test seam: a test or story holds or fails the load to show
+   * the overview-loading state. @internal
+   */
+  @property({ attribute: false }) loadCaseView: () => Promise<typeof import('./case-view.js')> = () =>
+    import('./case-view.js');
+
   private access?: Access;
   private load?: AbortController;
-  private readonly announcer = new AnnouncerController(this);
+  /** @internal */
+  readonly announcer = new AnnouncerController(this);
 
-  private readonly realtime = new RealtimeController(this, {
+  /** @internal */
+  readonly realtime = new RealtimeController(this, {
     autoStart: false,
     open: (lastEventId, signal) =>
       this.client().openStream('/v1/cases/{id}/events', {
@@ -197,6 +210,24 @@ export class CivicStatusTracker extends CivicElement {
     }
   }
 
+  /**
+   * Starts loading the case overview's code (once; again after a failure). A failure shows only
+   * while a case is open: before, the next attempt comes when one opens.
+   */
+  private needCaseView(): void {
+    if (this.caseView) return;
+    this.caseViewPending ??= this.loadCaseView().then(
+      (m) => (this.caseView = new m.CaseView(this, this.localize)),
+      (e: unknown) => {
+        this.caseViewPending = undefined;
+        throw e;
+      },
+    );
+    this.caseViewPending.catch(() => {
+      if (this.view === 'case') this.caseViewFailed = true;
+    });
+  }
+
   private attributeAccess(): Access | undefined {
     return this.caseId && this.token ? { caseId: this.caseId, token: this.token } : undefined;
   }
@@ -263,6 +294,7 @@ export class CivicStatusTracker extends CivicElement {
     this.data = undefined;
     this.changed = false;
     this.view = 'loading';
+    this.needCaseView();
     void this.fetchCase('initial').catch(() => undefined);
   }
 
@@ -270,7 +302,8 @@ export class CivicStatusTracker extends CivicElement {
    * Loads the case. `initial`: its errors become the page's state; `refresh`: a manual refresh
    * (errors shown, the case stays); `quiet`: catch-up and polling (errors go to the controller).
    */
-  private async fetchCase(mode: 'initial' | 'refresh' | 'quiet'): Promise<void> {
+  /** @internal */
+  async fetchCase(mode: 'initial' | 'refresh' | 'quiet'): Promise<void> {
     const access = this.access;
     // A catch-up or poll never cancels a load in flight: that one brings the news.
     if (!access || (mode === 'quiet' && this.load)) return;
@@ -328,6 +361,7 @@ export class CivicStatusTracker extends CivicElement {
     this.error = undefined;
     if (this.view !== 'case') {
       this.view = 'case';
+      this.needCaseView();
       this.realtime.lastEventId = String(data.revision);
       this.realtime.start();
       this.emit('civic-case-loaded', { statusCode: data.status.code });
@@ -342,7 +376,8 @@ export class CivicStatusTracker extends CivicElement {
   }
 
   /** Back to the lookup form; `expired` says why (a link or remembered token no longer works). */
-  private closeCase(expired = false): void {
+  /** @internal */
+  closeCase(expired = false): void {
     this.realtime.stop();
     this.load?.abort();
     this.load = undefined;
@@ -357,56 +392,18 @@ export class CivicStatusTracker extends CivicElement {
     void this.updateComplete.then(() => this.formHeading?.focus());
   }
 
-  private toggleRemember(event: Event): void {
+  /** @internal */
+  toggleRemember(event: Event): void {
     const on = (event.target as HTMLInputElement).checked;
     if (on && this.access) this.remembered = writeRemembered(this.access);
     else this.forget(false);
   }
 
-  private forget(announce = true): void {
+  /** @internal */
+  forget(announce = true): void {
     writeRemembered(undefined);
     this.remembered = false;
     if (announce) this.announcer.announce(this.localize.t('forgotten'));
-  }
-
-  private async copyReference(): Promise<void> {
-    const t = this.localize.t;
-    try {
-      await navigator.clipboard.writeText(this.data?.reference ?? '');
-      this.announcer.announce(t('copied'));
-    } catch {
-      this.announcer.announce(t('copyFailed'));
-    }
-  }
-
-  private requestAppointment(event: Event, serviceId: string): void {
-    const request = this.emit('civic-request-appointment', { serviceId }, { cancelable: true });
-    if (request.defaultPrevented) event.preventDefault();
-  }
-
-  private bookingUrl(serviceId: string): string | undefined {
-    if (!this.bookingPage) return undefined;
-    try {
-      const url = new URL(this.bookingPage, document.baseURI);
-      if (!/^https?:$/.test(url.protocol)) return undefined;
-      url.searchParams.set('civic-service', serviceId);
-      return url.href;
-    } catch {
-      return undefined;
-    }
-  }
-
-  // ------------------------------------------------------------------ formatting
-
-  private moment(m: Moment, tz: string): string {
-    // Date-only moments never show a time ("00:00"): the calendar date is formatted as such.
-    return m.dateTime
-      ? this.localize.formatDateTime(m.dateTime, { timeZone: tz })
-      : this.day(m.date);
-  }
-
-  private day(date: string): string {
-    return this.localize.formatDate(`${date}T12:00:00Z`, { timeZone: 'UTC' });
   }
 
   // ------------------------------------------------------------------ render
@@ -461,11 +458,37 @@ export class CivicStatusTracker extends CivicElement {
     </div>`;
   }
 
+  /** The case's article and heading; the overview below comes from the lazily loaded CaseView. */
+  private renderCase(d: CaseData): TemplateResult {
+    const t = this.localize.t;
+    const view = this.caseView;
+    return html`<article part="case" class="case" aria-labelledby="title" aria-busy=${view ? 'false' : 'true'}>
+      <h2 id="title" tabindex="-1">${d.title}</h2>
+      ${view
+        ? view.render(d)
+        : this.caseViewFailed
+          ? // A chunk that does not arrive is a connection problem for the citizen.
+            this.renderError({ code: 'network' }, errorMessage(t, { code: 'network' }), () => {
+              this.caseViewFailed = false;
+              this.needCaseView();
+            })
+          : html`<p part="loading" class="loading" role="status">${t('loadingCase')}</p>`}
+    </article>`;
+  }
+
   private renderLookup(): TemplateResult {
     const t = this.localize.t;
     const passcode = this.secondFactor === 'passcode';
     const e = this.error;
-    return html`<form part="form" class="lookup" novalidate aria-labelledby="heading" @submit=${this.submit}>
+    // The overview's code comes while the citizen types (the form needs none of it).
+    return html`<form
+      part="form"
+      class="lookup"
+      novalidate
+      aria-labelledby="heading"
+      @submit=${this.submit}
+      @focusin=${() => this.needCaseView()}
+    >
       <h2 id="heading" tabindex="-1">${t('heading')}</h2>
       <p>${t('intro')}</p>
       ${this.expired ? html`<p part="error" class="error" role="alert">${t('linkExpired')}</p>` : nothing}
@@ -496,190 +519,4 @@ export class CivicStatusTracker extends CivicElement {
     </section>`;
   }
 
-  private renderCase(d: CaseData): TemplateResult {
-    const t = this.localize.t;
-    const tz = d.timeZone;
-    const steps = d.steps;
-    const pickupAction = d.pickup?.ready
-      ? d.actionsRequired.find((a) => a.kind === 'appointment' && a.serviceId === d.pickup!.serviceId)
-      : undefined;
-    return html`<article part="case" class="case" aria-labelledby="title">
-      <h2 id="title" tabindex="-1">${d.title}</h2>
-      <p class="reference">
-        <span>${t('referenceLabel')}:</span> <strong class="ref">${d.reference}</strong>
-        <button part="button" type="button" class="secondary small no-print" @click=${this.copyReference}>${t('copy')}</button>
-      </p>
-
-      <section part="status" class=${classMap({ status: true, changed: this.changed })} aria-labelledby="status-h">
-        <h3 id="status-h">${t('status')}</h3>
-        <p class="status-label">${d.status.label}</p>
-        <p>${t('since', { when: this.moment(d.status.since, tz) })}</p>
-      </section>
-
-      ${d.suspension
-        ? html`<section part="banner" class="banner" aria-labelledby="banner-h">
-            <h3 id="banner-h">${t(`suspension.${d.suspension.kind}`)}</h3>
-            <p>${d.suspension.reason}</p>
-            <p>${t('suspensionSince', { date: this.day(d.suspension.since) })}</p>
-            ${d.suspension.until ? html`<p>${t('suspensionUntil', { date: this.day(d.suspension.until) })}</p>` : nothing}
-          </section>`
-        : nothing}
-
-      ${steps.length
-        ? html`<section aria-labelledby="steps-h">
-            <h3 id="steps-h">${t('steps')}</h3>
-            <ol part="steps" class="steps">
-              ${steps.map(
-                (s, i) => html`<li class=${`step ${s.state}`} aria-current=${s.state === 'current' ? 'step' : 'false'}>
-                  <span class="step-label">${s.label}</span>
-                  <span class="step-state">${t('stepOf', { n: i + 1, total: steps.length })}, ${t(`stepState.${s.state}`)}${s.reachedAt
-                    ? html`, ${t('reachedAt', { when: this.moment(s.reachedAt, tz) })}`
-                    : nothing}</span>
-                </li>`,
-              )}
-            </ol>
-          </section>`
-        : nothing}
-
-      ${d.expectedCompletion || d.legalDeadline
-        ? html`<dl class="dates">
-            ${d.expectedCompletion
-              ? html`<div><dt>${t('expectedCompletion')}</dt><dd>${this.day(d.expectedCompletion)}</dd></div>`
-              : nothing}
-            ${d.legalDeadline ? html`<div><dt>${t('legalDeadline')}</dt><dd>${this.day(d.legalDeadline)}</dd></div>` : nothing}
-          </dl>`
-        : nothing}
-
-      ${d.actionsRequired.length
-        ? html`<section aria-labelledby="actions-h">
-            <h3 id="actions-h">${t('actions')}</h3>
-            <ul part="actions" class="actions">
-              ${mostUrgentFirst(d.actionsRequired).map((a) => this.renderAction(a, a === pickupAction))}
-            </ul>
-          </section>`
-        : nothing}
-
-      ${d.pickup?.ready && !pickupAction
-        ? html`<section aria-labelledby="pickup-h" class="pickup">
-            <h3 id="pickup-h">${t('pickup')}</h3>
-            <p>${t('pickupReady')}</p>
-            ${this.renderBooking(d.pickup.serviceId, t('bookPickup'))}
-          </section>`
-        : nothing}
-
-      ${d.result
-        ? html`<section aria-labelledby="result-h">
-            <h3 id="result-h">${t('result')}</h3>
-            <p class="decision">${d.result.label || t(`decision.${d.result.decision}`, { defaultValue: t('decision.other') })}</p>
-            ${d.result.explanation ? html`<p>${d.result.explanation}</p>` : nothing}
-          </section>`
-        : nothing}
-
-      ${d.documents.length
-        ? html`<section aria-labelledby="docs-h">
-            <h3 id="docs-h">${t('documents')}</h3>
-            <ul class="documents">
-              ${d.documents.map((doc) => {
-                const url = safeUrl(doc.url);
-                return html`<li>
-                  ${url ? html`<a href=${url}>${doc.title}</a>` : doc.title}${doc.availableFrom
-                    ? html` (${t('availableFrom', { date: this.day(doc.availableFrom) })})`
-                    : nothing}
-                </li>`;
-              })}
-            </ul>
-          </section>`
-        : nothing}
-
-      ${d.history.length
-        ? html`<section aria-labelledby="history-h">
-            <h3 id="history-h">${t('history')}</h3>
-            <ol part="history" class="history">
-              ${newestFirst(d.history).map(
-                (h) => html`<li>
-                  <span class="when">${this.moment(h.at, tz)}</span>
-                  <span class="what">${h.title}</span>
-                  ${h.description ? html`<span class="detail">${h.description}</span>` : nothing}
-                  ${h.actor ? html`<span class="actor">${h.actor}</span>` : nothing}
-                </li>`,
-              )}
-            </ol>
-          </section>`
-        : nothing}
-
-      ${this.renderContact(d.contact)}
-      ${this.renderLive(d)}
-      ${this.renderRemember()}
-    </article>`;
-  }
-
-  private renderAction(a: Action, pickup: boolean): TemplateResult {
-    const t = this.localize.t;
-    const url = safeUrl(a.url);
-    const cta = t(`cta.${a.kind}`, { defaultValue: t('cta.other') });
-    return html`<li class="action">
-      <h4>${a.title}</h4>
-      ${a.description ? html`<p>${a.description}</p>` : nothing}
-      ${a.dueDate ? html`<p class="due">${t('due', { date: this.day(a.dueDate) })}</p>` : nothing}
-      ${a.kind === 'appointment' && a.serviceId
-        ? this.renderBooking(a.serviceId, pickup ? t('bookPickup') : cta)
-        : url
-          ? html`<a part="button" class="button primary" href=${url} aria-label=${t('ctaFor', { cta, title: a.title })}>${cta}</a>`
-          : nothing}
-    </li>`;
-  }
-
-  private renderBooking(serviceId: string, label: string): TemplateResult {
-    const url = this.bookingUrl(serviceId);
-    const click = (e: Event) => this.requestAppointment(e, serviceId);
-    return url
-      ? html`<a part="button pickup" class="button primary" href=${url} @click=${click}>${label}</a>`
-      : html`<button part="button pickup" type="button" class="primary" @click=${click}>${label}</button>`;
-  }
-
-  private renderContact(c: CaseData['contact']): TemplateResult | typeof nothing {
-    const t = this.localize.t;
-    const url = safeUrl(c.url);
-    if (!c.name && !c.phone && !c.email && !url) return nothing;
-    return html`<section aria-labelledby="contact-h" class="contact">
-      <h3 id="contact-h">${t('contact')}</h3>
-      ${c.name ? html`<p>${c.name}</p>` : nothing}
-      <dl>
-        ${c.phone
-          ? html`<div><dt>${t('phone')}</dt><dd><a href=${`tel:${c.phone.replace(/[^\d+]/g, '')}`}>${c.phone}</a></dd></div>`
-          : nothing}
-        ${c.email ? html`<div><dt>${t('email')}</dt><dd><a href=${`mailto:${c.email}`}>${c.email}</a></dd></div>` : nothing}
-        ${url ? html`<div><dt>${t('website')}</dt><dd><a href=${url}>${url}</a></dd></div>` : nothing}
-      </dl>
-    </section>`;
-  }
-
-  private renderLive(d: CaseData): TemplateResult {
-    const t = this.localize.t;
-    const e = this.error;
-    return html`<div class="live no-print">
-      <p class="live-state">${t(`live.${this.realtime.state}`)}
-        ${t('updatedAt', { when: this.localize.formatDateTime(d.updatedAt, { timeZone: d.timeZone }) })}</p>
-      ${e ? html`<p part="error" class="error" role="alert">${errorMessage(t, e)}</p>` : nothing}
-      <button part="button" type="button" class="secondary" aria-disabled=${this.busy ? 'true' : 'false'}
-        @click=${() => !this.busy && void this.fetchCase('refresh')}>${t('refresh')}</button>
-    </div>`;
-  }
-
-  private renderRemember(): TemplateResult {
-    const t = this.localize.t;
-    return html`<div class="remember no-print">
-      <div class="check">
-        <input id="remember" type="checkbox" .checked=${this.remembered} @change=${this.toggleRemember} aria-describedby="remember-hint" />
-        <label for="remember">${t('remember')}</label>
-      </div>
-      <p class="hint" id="remember-hint">${t('rememberHint')}</p>
-      <div class="row">
-        ${this.remembered
-          ? html`<button part="button" type="button" class="secondary" @click=${() => this.forget()}>${t('forget')}</button>`
-          : nothing}
-        <button part="button" type="button" class="secondary" @click=${() => this.closeCase()}>${t('another')}</button>
-      </div>
-    </div>`;
-  }
 }

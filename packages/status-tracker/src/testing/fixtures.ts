@@ -125,9 +125,9 @@ export async function lookup(el: CivicStatusTracker, reference: string, factor: 
   q<HTMLButtonElement>(el, 'button[type=submit]')!.click();
 }
 
-/** Waits until the case overview shows. */
+/** Waits until the case overview shows (with its lazily loaded code there). */
 export async function caseShown(el: CivicStatusTracker): Promise<void> {
-  await waitUntil(() => q(el, 'article[part~=case]'), 'case overview', { timeout: 4000 });
+  await waitUntil(() => q(el, 'article[part~=case][aria-busy=false]'), 'case overview', { timeout: 4000 });
   await el.updateComplete;
 }
 
