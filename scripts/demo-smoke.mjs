@@ -539,8 +539,12 @@ async function main() {
   const started = performance.now();
   // Server settings from a clean environment (not the caller's CIVIC_* variables), data in a temp dir.
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-smoke-'));
-  const server = await startDemoServer({ port: 0, host: '127.0.0.1', backend: 'server', dataDir, env: {} });
-  const mock = await startDemoServer({ port: 0, host: '127.0.0.1', backend: 'mock' });
+  const [server, mock] = await Promise.all([
+    startDemoServer({ port: 0, host: '127.0.0.1', backend: 'server', dataDir, env: {} }),
+    startDemoServer({ port: 0, host: '127.0.0.1', backend: 'mock' }),
+  ]);
+  // The command itself runs in its own process meanwhile (mostly waiting for its database).
+  const cliChecked = cliProblems();
   const serverReady = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`  server mode ready in ${serverReady} s (${server.implemented.length} operations implemented, ${server.missing.length} answer 503)`);
   const browser = await launchChromium();
@@ -582,7 +586,7 @@ async function main() {
       console.log('  FAIL  server lifecycle');
       for (const p of problems) console.log(`      - ${p}`);
     }
-    const cli = await cliProblems();
+    const cli = await cliChecked;
     if (cli.problems.length === 0) {
       passed++;
       console.log(`  ok    npm start (scripts/start.mjs --no-build): URL after ${cli.startMs} ms, SIGTERM stopped it cleanly in ${cli.stopMs} ms`);
@@ -595,6 +599,7 @@ async function main() {
     await browser.close();
     await mock.close();
     await server.close();
+    await cliChecked;
     rmSync(dataDir, { recursive: true, force: true });
   }
   if (!only.length) writeResults('demo', passed, failed); // a subset must not stand for the whole smoke
