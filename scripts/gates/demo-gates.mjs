@@ -20,10 +20,11 @@
 // - Accessibility tree: the states listed in scripts/gates/states.mjs are reached with real clicks
 //   and typing, and each widget's tree (Playwright's aria snapshot: roles, names, states, text) is
 //   compared with docs/a11y-snapshots/<state>.yml; any difference fails (rewrite with --update
-//   after reviewing the diff). Deterministic: the page's clock starts at FIXED_TIME (a Tuesday in
-//   opening hours, Europe/Berlin), Math.random is a seeded generator (the demo's simulator and mock
-//   data use it), the widgets start only after the simulator's first moves (see initScript), and
-//   the tree is read only once it no longer changes.
+//   after reviewing the diff). Deterministic: the page's clock stands at FIXED_TIME (a Tuesday in
+//   opening hours, Europe/Berlin) and moves only in the gate's steps (at most PAGE_TIME_BUDGET_MS
+//   per page, before the demo's simulator moves again), Math.random is a seeded generator (the
+//   simulator and mock data use it), the widgets start only after the simulator's first moves (see
+//   initScript), and a tree is read only once it no longer changes.
 // - Privacy (DESIGN.md "Rules every widget and back end keeps"): every request goes to the page's
 //   origin or an origin named by an `api-base` attribute on the page; cookies, localStorage,
 //   sessionStorage, IndexedDB and Cache Storage are empty after the page loaded and after every
@@ -50,8 +51,7 @@ const TIMEZONE = 'Europe/Berlin';
 const ZOOM_WIDTHS = [640, 320]; // 200 % and 400 % of a 1280 px window
 const DESKTOP = { width: 1280, height: 800 };
 const PAGE_TIMEOUT = 20_000;
-const QUIET_MS = 400;
-const SETTLE_MS = 4_000;
+const QUIET_STEPS = 5;
 
 /** Every page of the demo: each demo/**\/index.html, and one path that must answer 404. */
 export function demoPages() {
@@ -85,14 +85,40 @@ function initScript() {
   // The demo's simulator starts with the mock and makes its first moves (desks call tickets) at
   // once; a widget loading at the same moment sees them either in its first answer or as news (a
   // highlighted call, an announcement) — a race. The page's readiness promise, which the Civic
-  // Elements loader waits for, is held back until those first moves are done.
+  // Elements loader waits for, is held back until those first moves are done: until then every
+  // /api request is the simulator's, so "none in flight, at least one done" (at most 2 s).
+  let apiInFlight = 0;
+  let apiDone = 0;
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = function (input, init) {
+    const url = typeof input === 'string' ? input : input instanceof Request ? input.url : String(input);
+    if (!new URL(url, location.href).pathname.startsWith('/api/')) return realFetch.call(this, input, init);
+    apiInFlight++;
+    return realFetch.call(this, input, init).finally(() => {
+      apiInFlight--;
+      apiDone++;
+    });
+  };
   const READY = Symbol.for('civic-elements/ready');
   let ready;
   Object.defineProperty(globalThis, READY, {
     configurable: true,
     get: () => ready,
     set: (promise) => {
-      ready = Promise.resolve(promise).then((value) => new Promise((done) => setTimeout(() => done(value), 800)));
+      ready = Promise.resolve(promise).then(
+        (value) =>
+          new Promise((done) => {
+            let waited = 0;
+            let idle = 0;
+            const poll = () => {
+              idle = apiDone > 0 && apiInFlight === 0 ? idle + 1 : 0;
+              if (idle >= 2 || waited >= 2000) return done(value);
+              waited += 50;
+              setTimeout(poll, 50);
+            };
+            setTimeout(poll, 50);
+          }),
+      );
     },
   });
   const details = [];
@@ -112,18 +138,50 @@ function initScript() {
   };
 }
 
-/** Waits until the page started no request for QUIET_MS (at most SETTLE_MS). */
-async function settle(page, lastRequestAt) {
-  const deadline = Date.now() + SETTLE_MS;
-  while (Date.now() < deadline) {
-    const quiet = Date.now() - lastRequestAt();
-    if (quiet >= QUIET_MS) return;
-    await page.waitForTimeout(QUIET_MS - quiet);
-  }
+// The pages' clocks stand still (see openPage) and move only here, STEP_MS at a time, with a little
+// real time after each step for requests and workers. `spent` counts the page time used, which must
+// stay below the simulator's next move.
+const clocks = new WeakMap();
+const STEP_MS = 100;
+/** The simulator (speed 3) lets its second desk call 5 s of page time after its start. */
+const PAGE_TIME_BUDGET_MS = 4_500;
+
+async function step(page, ms = STEP_MS) {
+  const clock = clocks.get(page);
+  if (!clock) return page.waitForTimeout(250);
+  clock.spent += ms;
+  await page.clock.runFor(ms);
+  await page.waitForTimeout(40);
 }
 
+/** Lets the page render a frame (with a paused clock: by moving it past two animation frames). */
 const nextFrame = (page) =>
-  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  clocks.has(page)
+    ? step(page, 40)
+    : page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+
+/**
+ * Moves the page's clock until the document loaded, the widgets the CDN build registers upgraded
+ * (a tag it does not know yet stays as it is) and the page requested nothing for QUIET_STEPS steps.
+ */
+async function settle(page, record) {
+  const known = knownTags();
+  const deadline = Date.now() + PAGE_TIMEOUT;
+  let quiet = 0;
+  let seen = record.requests.length;
+  while (Date.now() < deadline) {
+    await step(page);
+    quiet = record.requests.length === seen ? quiet + 1 : 0;
+    seen = record.requests.length;
+    if (quiet < QUIET_STEPS) continue;
+    const done = await page.evaluate(
+      (tags) => document.readyState === 'complete' && tags.every((tag) => !document.querySelector(tag) || customElements.get(tag)),
+      known,
+    );
+    if (done) return;
+  }
+  throw new Error('the page did not finish loading');
+}
 
 /**
  * At `width` CSS px: horizontal scrolling, content clipped by its box, text sticking out of the
@@ -208,19 +266,20 @@ async function openPage(browser, url) {
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'de-DE', timezoneId: TIMEZONE, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.setDefaultTimeout(PAGE_TIMEOUT);
-  const record = { requests: [], console: [], errors: [], lastRequest: Date.now() };
-  context.on('request', (request) => {
-    record.requests.push(request.url());
-    record.lastRequest = Date.now();
-  });
+  const record = { requests: [], console: [], errors: [] };
+  context.on('request', (request) => record.requests.push(request.url()));
   page.on('console', (msg) => record.console.push(`${msg.type()}: ${msg.text()}`));
   page.on('pageerror', (error) => record.errors.push(String(error?.message ?? error)));
   await page.addInitScript(initScript);
-  await page.clock.install({ time: new Date(FIXED_TIME) });
-  const response = await page.goto(url, { waitUntil: 'load' });
-  // Widgets the CDN build registers must upgrade (a tag it does not know yet stays as it is).
-  await page.waitForFunction((known) => known.every((tag) => !document.querySelector(tag) || customElements.get(tag)), knownTags());
-  await settle(page, () => record.lastRequest);
+  // The clock stands at FIXED_TIME and moves only when the gate moves it (step()): timers,
+  // animation frames and Date are the page's fake ones, so the simulator's moves happen at the same
+  // page time in every run, however slow the machine is.
+  const start = Date.parse(FIXED_TIME);
+  await page.clock.install({ time: new Date(start - 60_000) });
+  await page.clock.pauseAt(new Date(start));
+  clocks.set(page, { spent: 0 });
+  const response = await page.goto(url, { waitUntil: 'commit' });
+  await settle(page, record);
   return { context, page, record, status: response?.status() };
 }
 
@@ -255,7 +314,7 @@ async function forcedColorsShot(page, file, locator) {
   await page.emulateMedia({ forcedColors: 'none' });
 }
 
-/** The widget's aria snapshot once it contains `ready` and two readings 250 ms apart agree. */
+/** The widget's aria snapshot once it contains `ready` and two readings a step apart agree. */
 async function stableTree(page, selector, ready) {
   const locator = page.locator(selector).first();
   const deadline = Date.now() + PAGE_TIMEOUT;
@@ -264,7 +323,7 @@ async function stableTree(page, selector, ready) {
     const tree = await locator.ariaSnapshot();
     if ((!ready || tree.includes(ready)) && tree === previous) return tree;
     previous = tree;
-    await page.waitForTimeout(250);
+    await step(page);
   }
   throw new Error(`the tree of ${selector} did not become stable${ready ? ` with "${ready}"` : ''}:\n${previous}`);
 }
@@ -311,6 +370,8 @@ function report(counter, label, problems, ms) {
   }
 }
 
+const pageTime = new Map();
+
 /** One demo page: reflow at each zoom width, forced-colour screenshot, its states, privacy. */
 async function checkPage(browser, origin, entry, update, counter) {
   const t0 = performance.now();
@@ -351,6 +412,11 @@ async function checkPage(browser, origin, entry, update, counter) {
     }
     privacy.push(...(await privacyProblems(page, record)));
     for (const e of record.errors) pageProblems.push(`page error: ${e}`);
+    const { spent } = clocks.get(page);
+    if (spent > PAGE_TIME_BUDGET_MS) {
+      pageProblems.push(`the page needed ${spent} ms of page time; past ${PAGE_TIME_BUDGET_MS} ms the demo's simulator moves again and the trees are not reproducible`);
+    }
+    pageTime.set(entry.path, spent);
   } catch (error) {
     pageProblems.push(`gate: ${error?.message ?? error}`);
   } finally {
@@ -457,6 +523,7 @@ async function main() {
   }
   writeResults('gates', counter.passed, counter.failed);
   console.log(`forced-colours screenshots for a person to look at: ${relative(process.cwd(), SCREENSHOT_DIR)}/ (${readdirSync(SCREENSHOT_DIR).length} files)`);
+  console.log(`page time used (ms, budget ${PAGE_TIME_BUDGET_MS}): ${[...pageTime].map(([path, ms]) => `${path} ${ms}`).join(', ')}`);
   console.log(`gates: ${pages.length} pages, ${STATES.length} widget states in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log(`${counter.passed} passed, ${counter.failed} failed`);
   process.exitCode = counter.failed > 0 ? 1 : 0;
