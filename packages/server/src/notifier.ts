@@ -52,11 +52,17 @@ export interface PendingNotification {
 export type Renderer = (q: Queryable, n: PendingNotification) => Promise<Mail | undefined>;
 
 const encodeHeader = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`);
+/** `Name <address>` with a non-ASCII name as an RFC 2047 encoded word (the address stays as it is). */
+const encodeAddress = (s: string) => {
+  const clean = s.replace(/[\r\n]/g, '').trim();
+  const m = /^(.*?)\s*<([^<>]+)>$/.exec(clean);
+  return m && m[1] && !/^[\x20-\x7e]*$/.test(m[1]) ? `${encodeHeader(m[1].replace(/^"(.*)"$/, '$1'))} <${m[2]}>` : clean;
+};
 const base64Lines = (s: string) => Buffer.from(s, 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
 
 /** The e-mail as RFC 5322 text (multipart/mixed when it has attachments). */
 export function formatMail(mail: Mail, from: string, date: Date, id: string): string {
-  const head = [`From: ${from}`, `To: ${mail.to.replace(/[\r\n]/g, '')}`, `Subject: ${encodeHeader(mail.subject.replace(/[\r\n]/g, ' '))}`, `Date: ${date.toUTCString()}`, `Message-ID: <${id}>`, `Content-Language: ${mail.locale}`, 'MIME-Version: 1.0'];
+  const head = [`From: ${encodeAddress(from)}`, `To: ${mail.to.replace(/[\r\n]/g, '')}`, `Subject: ${encodeHeader(mail.subject.replace(/[\r\n]/g, ' '))}`, `Date: ${date.toUTCString()}`, `Message-ID: <${id}>`, `Content-Language: ${mail.locale}`, 'MIME-Version: 1.0'];
   if (!mail.attachments?.length) {
     return [...head, 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', base64Lines(mail.text), ''].join('\r\n');
   }
@@ -216,6 +222,7 @@ export function readMail(raw: string): { headers: Record<string, string>; text: 
   }
   const decodeWord = (s: string) => s.replace(/=\?UTF-8\?B\?([A-Za-z0-9+/=]+)\?=/g, (_, b: string) => Buffer.from(b, 'base64').toString('utf8'));
   if (headers.subject) headers.subject = decodeWord(headers.subject);
+  if (headers.from) headers.from = decodeWord(headers.from);
   const body = rest.join('\r\n\r\n');
   const attachments = [...body.matchAll(/filename="([^"]+)"/g)].map((m) => m[1]!);
   const firstPart = /Content-Type: text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+)/.exec(raw);

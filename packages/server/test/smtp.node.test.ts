@@ -8,7 +8,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer, TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
@@ -249,6 +249,25 @@ describe('smtp: the dialogue with a fake server', () => {
     await assert.rejects(sendSmtp(opts(quiet, { timeoutMs: 300 }), { from: 'a@musterstadt.de', to: 'x@example.org' }, MESSAGE), /timed out/);
     assert.ok(Date.now() - t0 < 3000);
     await assert.rejects(sendSmtp(opts(f), { from: 'a@musterstadt.de', to: 'x@example.org>\r\nRCPT TO:<y@example.org' }, MESSAGE), (e: unknown) => e instanceof SmtpError && e.scope === 'message');
+  });
+});
+
+describe('server: CIVIC_MAIL_FROM without SMTP', () => {
+  it('is the sender of the outbox e-mails', async () => {
+    const s = await pgliteServer({ env: { CIVIC_MAIL_FROM: 'Bürgerbüro <buergerbuero@musterstadt.example>' } });
+    try {
+      const h = await hold(s.url, await firstSlot(s.url));
+      assert.equal((await book(s.url, h.body.holdId as string, { email: 'from@example.org' })).status, 201);
+      assert.equal(await s.deliver(), 1);
+      const dir = join(s.dataDir, 'outbox');
+      const [file] = readdirSync(dir);
+      const raw = readFileSync(join(dir, file!), 'utf8');
+      assert.match(raw, /^From: =\?UTF-8\?B\?[A-Za-z0-9+/=]+\?= <buergerbuero@musterstadt\.example>\r\n/, 'a non-ASCII name is encoded (RFC 2047)');
+      assert.equal(readMail(raw).headers.from, 'Bürgerbüro <buergerbuero@musterstadt.example>');
+    } finally {
+      await s.close();
+      rmSync(s.dataDir, { recursive: true, force: true });
+    }
   });
 });
 
