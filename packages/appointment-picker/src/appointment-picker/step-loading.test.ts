@@ -3,7 +3,7 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { expectAccessible } from '@civic-elements/core/testing';
-import { $, $$, HEADING, TestClock, clickButton, mockApi, noWait, text, waitDays } from '../testing/fixtures.js';
+import { $, $$, HEADING, TestClock, clickButton, mockApi, noWait, text, waitDays, waitStep } from '../testing/fixtures.js';
 import type { CivicAppointmentPicker } from '../index.js';
 
 const { worker, api } = await mockApi();
@@ -27,6 +27,20 @@ const mountWith = (loadLaterSteps: Loader) =>
   ></civic-appointment-picker>`);
 
 describe('step loading', () => {
+  it('fetches the later steps while the citizen is still on the services step', async () => {
+    let calls = 0;
+    const el = await fixture<CivicAppointmentPicker>(html`<civic-appointment-picker
+      api-base="/api"
+      lang="de"
+      .clock=${new TestClock()}
+      .sleep=${noWait}
+      .loadLaterSteps=${() => (calls++, import('./later-steps.js'))}
+    ></civic-appointment-picker>`);
+    await waitStep(el, 'services');
+    await waitUntil(() => calls === 1, 'prefetched');
+    expect(el.step).to.equal('services');
+  });
+
   it("shows the step's heading and a status while its code loads, then the step", async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -29,6 +29,22 @@ describe('<civic-status-tracker> overview loading', () => {
   before(mockApi);
   afterEach(resetMock);
 
+  it('fetches the overview when the citizen starts on the lookup form, not before', async () => {
+    let calls = 0;
+    const el = await fixture<CivicStatusTracker>(html`<civic-status-tracker
+      api-base=${API}
+      lang="de"
+      .timing=${{ sleep: instantSleep, clock: new TestClock() }}
+      .loadCaseView=${() => (calls++, import('./case-view.js'))}
+    ></civic-status-tracker>`);
+    await waitUntil(() => q(el, 'form[part=form]'), 'lookup form');
+    expect(calls).to.equal(0);
+    q<HTMLInputElement>(el, '#reference')!.focus();
+    await waitUntil(() => calls === 1, 'fetched on focus');
+    q<HTMLInputElement>(el, '#factor')!.focus();
+    expect(calls).to.equal(1);
+  });
+
   it('shows the case title and a status while the overview loads, keeping focus on the title', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
