@@ -24,7 +24,8 @@
 //   page's origin, a status lookup (a preflighted POST) works across origins, the page's CSP
 //   allows exactly that origin.
 // Last, the server's lifecycle: close() ends an open event stream and closes the database, and
-// what was stored (a slot block) is still there after a restart on the same data directory; with a
+// what was stored (a slot block) is still there after a restart on the same data directory (which
+// a second demo may not open meanwhile: PGlite is one process's database); with a
 // town's own CIVIC_STAFF_KEY, /demo-backend.js offers no key to the staff page. Then the command
 // itself (`scripts/start.mjs --no-build`, server mode by default): prints the URL, serves, and
 // SIGTERM stops it with exit code 0, ending an open event stream, nothing on stderr.
@@ -447,6 +448,14 @@ async function lifecycleProblems(demo, dataDir) {
   const again = await startDemoServer({ port: 0, host: '127.0.0.1', backend: 'server', dataDir, env: { CIVIC_STAFF_KEY: secret }, simulator: false, secondOrigin: false });
   const restartMs = Math.round(performance.now() - t1);
   try {
+    const second = await startDemoServer({ port: 0, host: '127.0.0.1', backend: 'server', dataDir, env: {}, simulator: false, secondOrigin: false }).then(
+      async (unexpected) => {
+        await unexpected.close();
+        return 'started';
+      },
+      (error) => error?.code,
+    );
+    if (second !== 'EDATADIRBUSY') problems.push(`lifecycle: a second demo on the same PGlite data dir was not refused (${second})`);
     const module = await (await fetch(`${again.origin}/demo-backend.js`)).text();
     if (module.includes(secret) || !module.includes('export const demoStaffKey = null;')) {
       problems.push('lifecycle: with CIVIC_STAFF_KEY set, /demo-backend.js must offer no staff key (demoStaffKey = null)');

@@ -40,7 +40,7 @@
 // its JSDoc for the options and what it returns.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire, register } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -239,6 +239,37 @@ async function pgliteTemplate(serverModule) {
     rmSync(building, { recursive: true, force: true }); // another process made it first, or it failed
   }
   return existsSync(join(template, 'PG_VERSION')) ? template : undefined;
+}
+
+/**
+ * Claims `dir` for this process (`<dir>/demo.lock` holds the pid); throws when a running process
+ * holds it. A lock left by a process that no longer runs is taken over. Returns the release.
+ */
+function lockDataDir(dir) {
+  mkdirSync(dir, { recursive: true });
+  const lock = join(dir, 'demo.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if (error?.code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(lock, 'utf8'));
+      let alive = false;
+      try {
+        alive = Number.isInteger(pid) && pid > 0 && process.kill(pid, 0); // this process counts too
+      } catch (probe) {
+        alive = probe?.code === 'EPERM';
+      }
+      if (alive) {
+        const busy = new Error(`The data directory ${dir} is in use by process ${pid} (is the demo already running?). Stop it, or use another CIVIC_DATA_DIR.`);
+        busy.code = 'EDATADIRBUSY';
+        throw busy;
+      }
+      rmSync(lock, { force: true }); // left behind by a process that ended without cleaning up
+    }
+  }
+  throw new Error(`Could not lock the data directory ${dir}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -485,6 +516,11 @@ export async function startDemoServer({
       dir = mkdtempSync(join(tmpdir(), 'civic-demo-'));
       cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     }
+    if (!config.databaseUrl) {
+      // PGlite is one process's database: a second demo on the same data dir would corrupt it.
+      const release = lockDataDir(dir);
+      cleanups.push(release);
+    }
     if (!config.databaseUrl && !existsSync(join(dir, 'pglite', 'PG_VERSION'))) {
       // A new database: start from the template cluster (the seed is applied on start).
       const template = await pgliteTemplate(serverModule).catch(() => undefined);
@@ -565,7 +601,8 @@ export async function startDemoServer({
       await api.close();
       for (const s of [server, ...(second ? [second.server] : [])]) s.closeIdleConnections();
       await Promise.all(closing);
-      cleanups.splice(0); // everything above is closed; only the temporary data is left
+      cleanups.splice(0); // everything above is closed; only the lock and the temporary data are left
+      if (!config.databaseUrl) rmSync(join(dir, 'demo.lock'), { force: true });
       if (temporaryData) rmSync(dir, { recursive: true, force: true });
     };
     return {
@@ -667,7 +704,7 @@ async function main() {
         `[start] Port ${port} is already in use (is the demo already running?). ` +
           `Stop that process or choose another port: PORT=${port + 1} npm start`,
       );
-    } else if (error?.constructor?.name === 'ConfigError') {
+    } else if (error?.constructor?.name === 'ConfigError' || error?.code === 'EDATADIRBUSY') {
       console.error(`[start] ${error.message}`);
     } else {
       console.error(`[start] Could not start: ${error?.stack ?? error}`);
