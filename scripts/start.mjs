@@ -448,8 +448,9 @@ function closeServer(server, graceMs = 5000) {
 
 /**
  * Starts the demo's HTTP server (and in server mode the reference server, the simulator and the
- * second origin). Resolves once everything listens; rejects with the listen error (e.g.
- * `EADDRINUSE`) after cleaning up.
+ * second origin). Resolves once everything listens; rejects after cleaning up with the listen
+ * error (e.g. `EADDRINUSE`), or `code: 'EDATADIRBUSY'` when a running demo holds the PGlite data
+ * directory (`<dataDir>/demo.lock`).
  *
  * Options (all optional):
  * - `port` (8080; 0 picks a free port), `host` ('127.0.0.1').
