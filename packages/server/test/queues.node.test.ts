@@ -14,35 +14,22 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { addDays, isoWeekday, loadSeed, localDate, zonedInstant } from '@civic-elements/contract/seed';
 import { createSimulator } from '@civic-elements/simulator';
 import { Contract } from '@civic-elements/server';
 import fc from 'fast-check';
 import { readMail } from '../src/notifier.js';
-import { officeIsOpen, queueIsOpen } from '@civic-elements/mock-api/queue-logic';
+import { officeHoursClock } from '../../contract/conformance/test/targets.js';
 import { api, openStream, pgliteServer, postgresServer, startPostgres, TestClock, type Postgres, type TestServer } from './helpers.js';
 
 const MITTE = 'buergerbuero-mitte';
 const OFFICE = 'videobuero-buergeramt';
 const MINUTE = 60_000;
 
-/** A clock at the next Tuesday 10:00 (town time) on which queue and office stay open for two hours. */
+/** Next Tuesday 10:00 in Musterstadt at real speed (the conformance targets' clock): queue and video office are open. */
 function openClock(): TestClock {
-  const tz = 'Europe/Berlin';
-  let date = localDate(Date.now(), tz);
-  for (let i = 0; i < 60; i++, date = addDays(date, 1)) {
-    if (isoWeekday(date) !== 2) continue;
-    const t = zonedInstant(date, 10 * 60, tz);
-    const seed = loadSeed({ now: t });
-    const q = seed.queues.find((x) => x.locationId === MITTE)!;
-    const o = seed.offices.find((x) => x.id === OFFICE)!;
-    if ([t, t + 110 * MINUTE].every((at) => queueIsOpen(seed, q, at) && officeIsOpen(o, at, tz))) {
-      const clock = new TestClock();
-      clock.offset = t - Date.now();
-      return clock;
-    }
-  }
-  throw new Error('no open Tuesday found');
+  const clock = new TestClock();
+  clock.offset = officeHoursClock().now() - Date.now();
+  return clock;
 }
 
 const staff = (s: TestServer) => ({ 'X-Staff-Key': s.ctx.staffKey });
