@@ -235,6 +235,8 @@ try {
   for (let i = 0; i < 1000; i += 50) proofs.push(...(await Promise.all(Array.from({ length: Math.min(50, 1000 - i) }, (_, k) => proof(rushAgent, (i + k) % 2 ? b.url : a.url)))));
   const outcomes = new Map();
   const latencies = [];
+  const winners = [];
+  const losers = [];
   const t0 = performance.now();
   await Promise.all(
     proofs.map(async (p, i) => {
@@ -251,6 +253,7 @@ try {
         outcome = `error ${error.code ?? error.message}`;
       }
       latencies.push(performance.now() - c0);
+      (outcome === 'booked' ? winners : losers).push(performance.now() - c0);
       outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     }),
   );
@@ -262,6 +265,9 @@ try {
   const used = (await db.query('SELECT min(used) AS lo, max(used) AS hi FROM slot_units WHERE location_id = $1 AND start_ms >= $2 AND start_ms < $3', [target.location, startMs, endMs])).rows[0];
   console.log(`answers: ${[...outcomes].map(([k, v]) => `${k.trim()} ${v}`).join(', ')}; all done in ${rushSeconds.toFixed(2)} s`);
   console.log(`latency per client (hold, and booking for the winners): p50 ${ms(rush.p50)}   p99 ${ms(rush.p99)}   max ${ms(rush.max)}`);
+  const won = stats(winners);
+  const lost = stats(losers);
+  console.log(`  the 100 winners (hold + booking): p50 ${ms(won.p50)}   p99 ${ms(won.p99)}; the others (409 slot_taken with alternatives): p50 ${ms(lost.p50)}   p99 ${ms(lost.p99)}`);
   console.log(`database: ${bookings} bookings on the slot, seats used ${used.lo}–${used.hi} of 100, ${oversold} units oversold (goal exactly 100 and 0: ${verdict(bookings === 100 && oversold === 0 && outcomes.get('booked') === 100)})`);
 
   // ------------------------------------------------------------ 3. SSE fan-out
