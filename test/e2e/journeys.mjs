@@ -1,0 +1,120 @@
+// Gate 1: the citizen journeys of issue 10 on the demo pages against the reference server, each
+// with the mouse ("pointer") and with the keyboard only ("keyboard": after the page has loaded
+// only keyboard.press/type). Staff act through the staff API.
+import assert from 'node:assert/strict';
+import { PERSON, citizen, focused, liveText, outbox, pressUntil, staff, until } from './harness.mjs';
+
+const isId = (id) => (f) => f.id === id;
+
+/** Chooses checkbox or radio `id` with the keyboard: Tab to it (or into its radio group, then arrows), Space. */
+async function keyboardChoose(page, prefix, id) {
+  const first = await pressUntil(page, (f) => (f.type === 'radio' || f.type === 'checkbox') && f.id.startsWith(prefix), { what: `the choices ${prefix}` });
+  await pressUntil(page, isId(id), { key: first.type === 'radio' ? 'ArrowDown' : 'Tab', max: 30, what: `choice ${id}` });
+  const f = await focused(page);
+  if (!f.checked) await page.keyboard.press('Space');
+}
+
+/** The first day (ISO) a booking can still be cancelled online: a few days ahead. */
+function cancellableFrom() {
+  return new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function pressButton(page, name, opts = {}) {
+  await pressUntil(page, (f) => (f.tag === 'button' || f.role === 'button') && f.text.includes(name), { what: `button "${name}"`, ...opts });
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Book → confirmation e-mail in the outbox → cancel via the manage link → cancellation e-mail.
+ * The confirmation e-mail carries no manage link (see docs/quality.md, gate 1): the journey opens
+ * the manage link the confirmation page shows.
+ */
+export async function booking({ page, demo, mode }) {
+  const email = mode === 'keyboard' ? `k.${PERSON.email}` : PERSON.email;
+  await page.goto(`${demo.url}termine/`);
+  const picker = page.locator('civic-appointment-picker');
+  const heading = picker.locator('h2#heading');
+  await heading.filter({ hasText: 'Wofür brauchen Sie einen Termin?' }).waitFor();
+  let time;
+  if (mode === 'pointer') {
+    await picker.locator('#s-personalausweis').check();
+    await picker.getByRole('button', { name: 'Weiter' }).click();
+    await heading.filter({ hasText: 'Wo möchten Sie den Termin?' }).waitFor();
+    await picker.locator('#l-buergerbuero-mitte').check();
+    await picker.getByRole('button', { name: 'Weiter' }).click();
+    await heading.filter({ hasText: 'An welchem Tag?' }).waitFor();
+    // A day far enough ahead that the booking can still be cancelled online.
+    const from = cancellableFrom();
+    await picker.locator('td.free').first().waitFor();
+    let dates = await picker.locator('td.free').evaluateAll((tds) => tds.map((td) => td.dataset.date));
+    if (!dates.some((d) => d >= from)) {
+      await picker.getByRole('button', { name: 'Nächster Monat' }).click();
+      await picker.locator('td.free').first().waitFor();
+      dates = await picker.locator('td.free').evaluateAll((tds) => tds.map((td) => td.dataset.date));
+    }
+    await picker.locator(`td.free[data-date="${dates.find((d) => d >= from)}"]`).click();
+    await heading.filter({ hasText: 'Um wie viel Uhr?' }).waitFor();
+    const slot = picker.locator('[part~="slot"]').first();
+    time = /(\d\d:\d\d)/.exec(await slot.innerText())[1];
+    await slot.click();
+    await heading.filter({ hasText: 'Termin reserviert' }).waitFor();
+    await picker.locator('#f-name').fill(PERSON.name);
+    await picker.locator('#f-email').fill(email);
+    await picker.locator('#f-consent').check();
+    await picker.getByRole('button', { name: 'Termin verbindlich buchen' }).click();
+  } else {
+    await keyboardChoose(page, 's-', 's-personalausweis');
+    await pressButton(page, 'Weiter');
+    await heading.filter({ hasText: 'Wo möchten Sie den Termin?' }).waitFor();
+    await keyboardChoose(page, 'l-', 'l-buergerbuero-mitte');
+    await pressButton(page, 'Weiter');
+    await heading.filter({ hasText: 'An welchem Tag?' }).waitFor();
+    // Into the month grid, then right arrow until a free day has the focus.
+    const from = cancellableFrom();
+    const freeDay = () => page.evaluate((from) => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      const td = a?.closest?.('td.free');
+      return Boolean(td && td.dataset.date >= from);
+    }, from);
+    await pressUntil(page, (f) => f.tag === 'td', { what: 'the day grid' });
+    for (let i = 0; i < 70 && !(await freeDay()); i++) await page.keyboard.press('ArrowRight');
+    assert.ok(await freeDay(), 'a free day reached with the arrow keys');
+    await page.keyboard.press('Enter');
+    await heading.filter({ hasText: 'Um wie viel Uhr?' }).waitFor();
+    const slot = await pressUntil(page, (f) => f.part.includes('slot'), { what: 'a time slot' });
+    time = /(\d\d:\d\d)/.exec(slot.text)[1];
+    await page.keyboard.press(slot.type === 'radio' ? 'Space' : 'Enter');
+    await heading.filter({ hasText: 'Termin reserviert' }).waitFor();
+    await pressUntil(page, isId('f-name'), { what: 'the name field' });
+    await page.keyboard.type(PERSON.name);
+    await pressUntil(page, isId('f-email'), { what: 'the e-mail field' });
+    await page.keyboard.type(email);
+    await pressUntil(page, isId('f-consent'), { what: 'the consent checkbox' });
+    await page.keyboard.press('Space');
+    await pressButton(page, 'Termin verbindlich buchen');
+  }
+  await heading.filter({ hasText: 'Ihr Termin ist gebucht' }).waitFor();
+  const reference = /Ihre Buchungsnummer: (\S+)/.exec(await picker.locator('.reference-line').innerText())[1];
+  assert.match(await picker.locator('[part="summary"]').innerText(), new RegExp(`um ${time}`));
+
+  const confirmation = await until(async () => (await outbox(demo)).find((m) => m.to.includes(email) && m.subject.includes(reference)), 'the confirmation e-mail');
+  assert.match(confirmation.subject, /^Terminbestätigung/);
+  assert.match(confirmation.text, new RegExp(PERSON.name));
+
+  const href = await picker.locator('[part="manage-link"]').getAttribute('href');
+  const manageUrl = new URL(href, page.url()).href;
+  await page.goto('about:blank');
+  await page.goto(manageUrl);
+  await heading.filter({ hasText: 'Ihr Termin' }).waitFor();
+  if (mode === 'pointer') {
+    await picker.getByRole('button', { name: 'Termin absagen' }).click();
+    await picker.getByRole('button', { name: 'Ja, absagen' }).click();
+  } else {
+    await pressButton(page, 'Termin absagen');
+    await pressButton(page, 'Ja, absagen', { key: 'Tab' });
+  }
+  await heading.filter({ hasText: 'Termin abgesagt' }).waitFor();
+  await until(async () => (await outbox(demo)).find((m) => m.to.includes(email) && m.subject.startsWith(`Termin abgesagt ${reference}`)), 'the cancellation e-mail');
+  return { personal: [PERSON.name, email], allowStorage: {} };
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// The end-to-end gates of issue 10 against the reference server (test mode, temporary PGlite data),
+// in Debian's Chromium through playwright-core, one browser for everything:
+//   gate 1  citizen journeys (test/e2e/journeys.mjs), each with the mouse and keyboard-only; per
+//           journey every request's origin, the console and the storage are checked (gate 4 over
+//           the journeys);
+//   gate 3  XSS corpus (test/e2e/xss.mjs);
+//   gate 5  faults: the server stopped mid-journey (test/e2e/faults.mjs).
+//
+//   node test/e2e/run.mjs                 everything
+//   node test/e2e/run.mjs booking chat    only the checks whose name contains one of the words
+//
+// Needs the CDN build (`npx rollup -c rollup.config.js`). Writes .test-results/e2e.json.
+import { launchChromium, writeResults } from '../../scripts/storybook-smoke.mjs';
+import { judge, openJourney, startServer } from './harness.mjs';
+import * as journeys from './journeys.mjs';
+
+const filter = process.argv.slice(2);
+const wanted = (name) => filter.length === 0 || filter.some((w) => name.includes(w));
+
+let passed = 0;
+let failed = 0;
+const figures = [];
+
+async function check(name, fn) {
+  if (!wanted(name)) return;
+  const t0 = Date.now();
+  try {
+    const note = await fn();
+    passed++;
+    console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)${note ? ` — ${note}` : ''}`);
+  } catch (error) {
+    failed++;
+    console.log(`FAIL ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n     ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n     ')}`);
+  }
+}
+
+const started = Date.now();
+const browser = await launchChromium();
+try {
+  const demo = await startServer();
+  try {
+    for (const [name, journey] of Object.entries(journeys)) {
+      for (const mode of ['pointer', 'keyboard']) {
+        await check(`gate 1 ${name} (${mode})`, async () => {
+          const session = await openJourney(browser, demo);
+          try {
+            const rules = await journey({ ...session, demo, mode, browser });
+            const verdict = await judge(session, demo, rules);
+            if (verdict.problems.length) throw new Error(verdict.problems.join('\n'));
+            figures.push({ journey: name, mode, requests: verdict.requests });
+            return `${verdict.requests} requests${Object.keys(verdict.stored).length ? `, stored ${JSON.stringify(verdict.stored)}` : ', nothing stored'}`;
+          } finally {
+            await session.context.close();
+          }
+        });
+      }
+    }
+  } finally {
+    await demo.close();
+  }
+} finally {
+  await browser.close();
+}
+
+console.log(`\ne2e: ${passed} passed, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+writeResults('e2e', passed, failed);
+process.exit(failed ? 1 : 0);
