@@ -56,6 +56,59 @@ export interface Handler {
 export type Handlers = Record<string, Handler>;
 
 const MAX_JSON_BYTES = 256 * 1024;
+/** Largest non-JSON body (an attachment upload: the contract's 10 MB limit plus multipart framing). */
+const MAX_RAW_BYTES = 12 * 1024 * 1024;
+
+/**
+ * The body's bytes, read at most `max` of them: undefined when there are more (also when the
+ * client sent no Content-Length and streams on), so a large or endless body never fills memory.
+ */
+async function readCapped(request: Request, max: number): Promise<Uint8Array | undefined> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/**
+ * The JSON pointer of the first string (or key) with a NUL character in a parsed JSON value, or
+ * undefined: PostgreSQL cannot store NUL in text, so such input is a 400 at that field.
+ */
+function nulPointer(value: unknown, at = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\0') ? at : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPointer(value[i], `${at}/${i}`);
+      if (found !== undefined) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const here = `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const found = k.includes('\0') ? here : nulPointer(v, here);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+const tooLarge = (max: number) => fail(413, 'payload_too_large', 'The request body is too large.', { maxBytes: max });
 
 function honoPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, ':$1');
@@ -186,14 +239,19 @@ export function createApp(o: AppOptions): Hono {
         if (p.required) errors.push({ in: p.in, parameter: p.name, detail: 'is required' });
         continue;
       }
+      if (raw.includes('\0')) {
+        errors.push({ in: p.in, parameter: p.name, detail: 'must not contain NUL characters' });
+        continue;
+      }
       if (p.validate && !p.validate(coerce(raw, p.type))) errors.push(...fieldErrors(p.validate.errors, p.in, p.name).map((e) => ({ ...e, parameter: p.name })));
     }
     if (op.body) {
       const length = Number(request.headers.get('Content-Length') ?? '0');
       if (op.body.json) {
-        if (length > MAX_JSON_BYTES) return fail(413, 'payload_too_large', 'The request body is too large.', { maxBytes: MAX_JSON_BYTES });
-        const text = await request.text();
-        if (text.length > MAX_JSON_BYTES) return fail(413, 'payload_too_large', 'The request body is too large.', { maxBytes: MAX_JSON_BYTES });
+        if (length > MAX_JSON_BYTES) return tooLarge(MAX_JSON_BYTES);
+        const bytes = await readCapped(request, MAX_JSON_BYTES);
+        if (!bytes) return tooLarge(MAX_JSON_BYTES);
+        const text = new TextDecoder().decode(bytes);
         if (!text.trim()) {
           if (op.body.required) errors.push({ in: 'body', pointer: '', detail: 'A JSON request body is required.' });
         } else {
@@ -203,10 +261,15 @@ export function createApp(o: AppOptions): Hono {
           } catch {
             return fail(400, 'bad_request', 'The request body is not valid JSON.');
           }
-          if (op.body.validate && !op.body.validate(rc.body)) errors.push(...fieldErrors(op.body.validate.errors, 'body'));
+          const nul = nulPointer(rc.body);
+          if (nul !== undefined) errors.push({ in: 'body', pointer: nul, detail: 'must not contain NUL characters' });
+          else if (op.body.validate && !op.body.validate(rc.body)) errors.push(...fieldErrors(op.body.validate.errors, 'body'));
         }
       } else {
-        rc.raw = new Uint8Array(await request.arrayBuffer());
+        if (length > MAX_RAW_BYTES) return tooLarge(MAX_RAW_BYTES);
+        const bytes = await readCapped(request, MAX_RAW_BYTES);
+        if (!bytes) return tooLarge(MAX_RAW_BYTES);
+        rc.raw = bytes;
       }
     }
     if (errors.length) return invalid(errors);
