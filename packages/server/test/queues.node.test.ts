@@ -168,6 +168,28 @@ describe('queues on PGlite', () => {
     await api(s.url, 'PATCH', `/staff/v1/queues/${MITTE}`, { headers: staff(s), body: { ticker: null } });
   });
 
+  it('streams hearing one change share one read of the queue (20 subscribers, 1 read)', async () => {
+    const streams = await Promise.all(Array.from({ length: 20 }, () => openStream(`${s.url}/v1/queues/${MITTE}/events`)));
+    for (const st of streams) await st.next();
+    const t = await take(s);
+    for (const st of streams) await st.next();
+    const reads: string[] = [];
+    const query = s.db.query.bind(s.db);
+    s.db.query = ((sql: string, params?: unknown[]) => {
+      if (sql.startsWith('SELECT * FROM queue_state')) reads.push(sql);
+      return query(sql, params);
+    }) as typeof s.db.query;
+    try {
+      await call(s, 'Schalter 1');
+      for (const st of streams) assert.equal((await st.next()).data.ticket, t.body.number);
+      for (const st of streams) assert.equal((await st.next()).event, 'updated');
+    } finally {
+      s.db.query = query;
+      for (const st of streams) st.close();
+    }
+    assert.equal(reads.length, 1, 'one read for every stream');
+  });
+
   it('a paused queue refuses online tickets with 409 closed and the next opening', async () => {
     const paused = await api(s.url, 'PATCH', `/staff/v1/queues/${MITTE}`, { headers: staff(s), body: { ticketsOnline: false } });
     assert.equal(paused.body.ticketsOnline, false);
