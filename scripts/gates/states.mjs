@@ -39,6 +39,28 @@ export const STATES = [
     ready: 'Schritt 2 von 7',
   },
   {
+    name: 'appointment-picker--3-type',
+    page: '/termine/',
+    widget: 'civic-appointment-picker',
+    title: 'Terminbuchung, Schritt 3: Terminart (nach „Bürgerbüro Mitte“ und „Weiter“)',
+    act: async (page) => {
+      await page.getByRole('radio', { name: 'Bürgerbüro Mitte' }).check();
+      await page.getByRole('button', { name: 'Weiter' }).click();
+    },
+    ready: 'Schritt 3 von 7',
+  },
+  {
+    name: 'appointment-picker--4-day',
+    page: '/termine/',
+    widget: 'civic-appointment-picker',
+    title: 'Terminbuchung, Schritt 4: Tag im Kalender (nach „Vor Ort“ und „Weiter“)',
+    act: async (page) => {
+      await page.getByRole('radio', { name: 'Vor Ort' }).check();
+      await page.getByRole('button', { name: 'Weiter' }).click();
+    },
+    ready: 'Nächster freier Tag',
+  },
+  {
     name: 'status-tracker--1-lookup',
     page: '/antragsstatus/',
     widget: 'civic-status-tracker',
@@ -46,7 +68,17 @@ export const STATES = [
     ready: 'Antrag anzeigen',
   },
   {
-    name: 'status-tracker--2-result',
+    name: 'status-tracker--2-errors',
+    page: '/antragsstatus/',
+    widget: 'civic-status-tracker',
+    title: 'Antragsstatus: „Antrag anzeigen“ mit leeren Feldern',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Antrag anzeigen' }).click();
+    },
+    ready: 'Bitte geben Sie',
+  },
+  {
+    name: 'status-tracker--3-result',
     page: '/antragsstatus/',
     widget: 'civic-status-tracker',
     title: `Antragsstatus: Ergebnis für ${TYPED.reference} (abholbereit)`,
@@ -65,7 +97,17 @@ export const STATES = [
     ready: 'Wartenummer ziehen',
   },
   {
-    name: 'queue-display--2-ticket',
+    name: 'queue-display--2-no-service',
+    page: '/warteschlange/',
+    widget: 'civic-queue-display',
+    title: 'Wartebereich: „Wartenummer ziehen“ ohne gewähltes Anliegen',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Wartenummer ziehen' }).click();
+    },
+    ready: 'Bitte wählen Sie Ihr Anliegen.',
+  },
+  {
+    name: 'queue-display--3-ticket',
     page: '/warteschlange/',
     widget: 'civic-queue-display',
     title: 'Wartebereich: eigene Wartenummer (nach „Meldebescheinigung“ und „Wartenummer ziehen“)',
