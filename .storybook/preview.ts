@@ -41,16 +41,19 @@ function applyBrand(brand: Brand): void {
 /**
  * Language, colour scheme and brand, as on a town's page: a `<civic-config theme lang>` around a
  * frame that carries `lang` and `dir` (so widgets find the language as the closest `[lang]`).
- * With a language chosen in the toolbar (or `&globals=lang:tr` in the URL), the story's own
- * `lang` arg is replaced too — a widget's own attribute would win over the config. `story` (the
- * default) keeps each story's language. The brand preset is a document stylesheet.
+ * With a language chosen in the toolbar (or `&globals=lang:tr` in the URL), a widget story's own
+ * `lang` arg is replaced too — it is the widget's `lang` attribute, which would win over the
+ * config. Other stories (component `civic-config`, tokens, docs) keep their args: their `lang` arg
+ * picks their own explanatory texts (de or en). `story` (the default) keeps each story's language.
+ * The brand preset is a document stylesheet.
  */
-const withLanguageAndTheme: Decorator = (story, { args, globals }) => {
+const withLanguageAndTheme: Decorator = (story, { args, globals, component }) => {
   const lang = isLang(globals['lang']) ? globals['lang'] : undefined;
   const theme = globals['theme'] === 'dark' ? 'dark' : 'light';
   const brand: Brand = globals['brand'] === 'kern' || globals['brand'] === 'musterstadt' ? globals['brand'] : 'default';
   applyBrand(brand);
-  const content = lang ? story({ args: { ...args, lang } }) : story();
+  const widgetStory = typeof component === 'string' && component.startsWith('civic-') && component !== 'civic-config';
+  const content = lang && widgetStory && 'lang' in args ? story({ args: { ...args, lang } }) : story();
   const frameLang = lang ?? 'de';
   return html`<civic-config theme=${theme} lang=${ifDefined(lang)}>
     <div class="civic-story-frame" lang=${frameLang} dir=${RTL.has(frameLang) ? 'rtl' : 'ltr'}>${content}</div>
