@@ -3,6 +3,7 @@
 // outbox.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { startDemoServer } from '../../scripts/start.mjs';
 import { storedData } from '../../scripts/gates/demo-gates.mjs';
 
@@ -31,7 +32,7 @@ export function startServer({ dataDir, seed, port = 0 } = {}) {
 export async function staff(demo, method, path, body) {
   const res = await fetch(`${demo.apiUrl}/staff/v1${path}`, {
     method,
-    headers: { 'X-Staff-Key': demo.staffKey, 'Content-Type': 'application/json' },
+    headers: { 'X-Staff-Key': demo.staffKey, 'Content-Type': 'application/json', ...(method === 'POST' ? { 'Idempotency-Key': randomUUID() } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -76,8 +77,16 @@ export async function openJourney(browser, demo, { hooks } = {}) {
   const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
-  const record = { requests: [], console: [], errors: [] };
-  context.on('request', (r) => record.requests.push(r.url()));
+  const record = { requests: [], console: [], errors: [], failedRequests: [], pending: new Set() };
+  context.on('request', (r) => {
+    record.requests.push(r.url());
+    record.pending.add(r);
+  });
+  context.on('requestfinished', (r) => record.pending.delete(r));
+  context.on('requestfailed', (r) => {
+    record.pending.delete(r);
+    record.failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ''}`);
+  });
   page.on('console', (m) => record.console.push({ type: m.type(), text: m.text() }));
   page.on('pageerror', (e) => record.errors.push(String(e?.message ?? e)));
   if (hooks) await page.addInitScript(hooks);
@@ -132,7 +141,7 @@ export function focused(page) {
       id: a.id,
       type: a.getAttribute('type') ?? '',
       role: a.getAttribute('role') ?? '',
-      text: (a.innerText || a.getAttribute('aria-label') || a.value || '').trim().slice(0, 120),
+      text: (a.innerText || a.getAttribute('aria-label') || a.value || '').replace(/\s+/g, ' ').trim().slice(0, 120),
       part: a.getAttribute('part') ?? '',
       className: typeof a.className === 'string' ? a.className : '',
       checked: a.checked === true,

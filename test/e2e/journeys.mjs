@@ -118,3 +118,101 @@ export async function booking({ page, demo, mode }) {
   await until(async () => (await outbox(demo)).find((m) => m.to.includes(email) && m.subject.startsWith(`Termin abgesagt ${reference}`)), 'the cancellation e-mail');
   return { personal: [PERSON.name, email], allowStorage: {} };
 }
+
+/**
+ * Look up a case on /antragsstatus/ → staff make it ready for pickup → the tracker announces the
+ * new status in its live region → "Abholtermin buchen" opens the picker with the pickup service
+ * preselected.
+ */
+export async function status({ page, demo, mode }) {
+  const [caseId, reference, birthdate] = mode === 'pointer' ? ['c-4715', 'MS-2026-004715', '30.05.1995'] : ['c-4718', 'MS-2026-004718', '17.04.2001'];
+  await page.goto(`${demo.url}antragsstatus/`);
+  const tracker = page.locator('civic-status-tracker');
+  await tracker.locator('h2#heading').filter({ hasText: 'Stand Ihres Antrags' }).waitFor();
+  if (mode === 'pointer') {
+    await tracker.locator('#reference').fill(reference);
+    await tracker.locator('#factor').fill(birthdate);
+    await tracker.getByRole('button', { name: 'Antrag anzeigen' }).click();
+  } else {
+    await pressUntil(page, isId('reference'), { what: 'the reference field' });
+    await page.keyboard.type(reference);
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).id, 'factor');
+    await page.keyboard.type(birthdate);
+    await page.keyboard.press('Enter');
+  }
+  await tracker.locator('h2#title').waitFor();
+  // The live state says the tracker follows the case; then staff change the status.
+  await tracker.locator('.live-state').waitFor();
+  await staff(demo, 'POST', `/cases/${caseId}/updates`, {
+    status: { code: 'ready_for_pickup', label: 'Abholbereit' },
+    history: { title: 'Dokument liegt zur Abholung bereit' },
+    pickup: { ready: true, serviceId: 'dokument-abholung' },
+  });
+  await until(async () => (await liveText(tracker)).includes('Neuer Stand: Abholbereit'), 'the announcement of the new status');
+  const book = tracker.getByRole('link', { name: 'Abholtermin buchen' });
+  await book.waitFor();
+  if (mode === 'pointer') {
+    await book.click();
+  } else {
+    await pressUntil(page, (f) => f.tag === 'a' && f.text.includes('Abholtermin buchen'), { what: 'the pickup link', max: 80 });
+    await page.keyboard.press('Enter');
+  }
+  await page.waitForURL(/\/termine\/\?civic-service=dokument-abholung$/);
+  const picker = page.locator('civic-appointment-picker');
+  // Preselected: the picker starts at the location step; back at the services, only the pickup is ticked.
+  const heading = picker.locator('h2#heading');
+  await heading.filter({ hasText: 'Wo möchten Sie den Termin?' }).waitFor();
+  if (mode === 'pointer') await picker.getByRole('button', { name: 'Zurück' }).click();
+  else await pressButton(page, 'Zurück');
+  await heading.filter({ hasText: 'Wofür brauchen Sie einen Termin?' }).waitFor();
+  const ticked = await picker.locator('input[type="checkbox"][id^="s-"]').evaluateAll((inputs) => inputs.filter((i) => i.checked).map((i) => i.id));
+  assert.deepEqual(ticked, ['s-dokument-abholung']);
+  return { personal: [reference, birthdate], allowStorage: {} };
+}
+
+/** The conversation whose citizen messages include `text` (staff API). */
+async function conversationWith(demo, text) {
+  const { items } = await staff(demo, 'GET', '/chat/conversations');
+  for (const c of items) {
+    const messages = await staff(demo, 'GET', `/chat/conversations/${c.id}/messages`);
+    if ((messages.items ?? []).some((m) => m.text === text)) return { conversation: c, messages: messages.items };
+  }
+  return undefined;
+}
+
+/** Open the chat, consent, send a message; staff reply through the API; the reply appears. */
+export async function chat({ page, demo, mode }) {
+  const text = `${PERSON.chat} (${mode})`;
+  const reply = `Danke, wir kümmern uns darum (${mode}).`;
+  await page.goto(`${demo.url}warteschlange/`);
+  const widget = page.locator('civic-chat');
+  const launcher = widget.getByRole('button', { name: 'Chat mit dem Bürgeramt' });
+  await launcher.waitFor();
+  if (mode === 'pointer') {
+    await launcher.click();
+    await widget.getByRole('checkbox', { name: /Datenschutzhinweise gelesen/ }).check();
+    await widget.getByRole('button', { name: 'Chat starten' }).click();
+    const box = widget.getByRole('textbox', { name: 'Ihre Nachricht' });
+    await box.fill(text);
+    await widget.getByRole('button', { name: 'Senden' }).click();
+  } else {
+    await pressUntil(page, (f) => f.host === 'civic-chat' && f.text.includes('Chat mit dem Bürgeramt'), { what: 'the chat launcher', max: 80 });
+    await page.keyboard.press('Enter');
+    await widget.getByRole('checkbox', { name: /Datenschutzhinweise gelesen/ }).waitFor();
+    await pressUntil(page, (f) => f.type === 'checkbox', { what: 'the consent checkbox' });
+    await page.keyboard.press('Space');
+    await pressButton(page, 'Chat starten');
+    await widget.getByRole('textbox', { name: 'Ihre Nachricht' }).waitFor();
+    await pressUntil(page, (f) => f.tag === 'textarea' || f.role === 'textbox', { what: 'the message field' });
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  }
+  const found = await until(() => conversationWith(demo, text), 'the message at the desk');
+  await staff(demo, 'POST', `/chat/conversations/${found.conversation.id}/messages`, { author: { kind: 'agent', name: 'Frau Schmidt' }, text: reply });
+  await widget.getByText(reply).waitFor();
+  // Sent once: the desk has the citizen's message exactly once.
+  const after = await staff(demo, 'GET', `/chat/conversations/${found.conversation.id}/messages`);
+  assert.equal(after.items.filter((m) => m.text === text).length, 1);
+  return { personal: [text], allowStorage: { localStorage: ['civic'], sessionStorage: ['civic'] } };
+}

@@ -12,7 +12,7 @@
 //
 // Needs the CDN build (`npx rollup -c rollup.config.js`). Writes .test-results/e2e.json.
 import { launchChromium, writeResults } from '../../scripts/storybook-smoke.mjs';
-import { judge, openJourney, startServer } from './harness.mjs';
+import { judge, openJourney, staff, startServer } from './harness.mjs';
 import * as journeys from './journeys.mjs';
 
 const filter = process.argv.slice(2);
@@ -31,8 +31,18 @@ async function check(name, fn) {
     console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)${note ? ` — ${note}` : ''}`);
   } catch (error) {
     failed++;
-    console.log(`FAIL ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n     ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n     ')}`);
+    console.log(`FAIL ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n     ${String(error?.stack ?? error).split('\n').slice(0, 12).join('\n     ')}`);
   }
+}
+
+/** What a failed journey's page did: for the failure message. */
+function describe(record) {
+  return [
+    `requests: ${record.requests.length}, still pending: ${[...record.pending].map((r) => r.url()).join(' ') || 'none'}`,
+    `failed requests: ${record.failedRequests.join(' | ') || 'none'}`,
+    `console: ${record.console.map((m) => `${m.type}: ${m.text}`).join(' | ') || 'none'}`,
+    `page errors: ${record.errors.join(' | ') || 'none'}`,
+  ].join('\n');
 }
 
 const started = Date.now();
@@ -40,12 +50,16 @@ const browser = await launchChromium();
 try {
   const demo = await startServer();
   try {
+    // The chat desk keeps the seed's office hours; staffed by hand, the chat works at any hour.
+    await staff(demo, 'PATCH', '/chat/desk', { online: true });
     for (const [name, journey] of Object.entries(journeys)) {
       for (const mode of ['pointer', 'keyboard']) {
         await check(`gate 1 ${name} (${mode})`, async () => {
           const session = await openJourney(browser, demo);
           try {
-            const rules = await journey({ ...session, demo, mode, browser });
+            const rules = await journey({ ...session, demo, mode, browser }).catch((error) => {
+              throw new Error(`${error.message}\n${describe(session.record)}`, { cause: error });
+            });
             const verdict = await judge(session, demo, rules);
             if (verdict.problems.length) throw new Error(verdict.problems.join('\n'));
             figures.push({ journey: name, mode, requests: verdict.requests });
