@@ -303,3 +303,27 @@ export const ResumedWithAgentDe: Story = {
   parameters: { smoke: { waitFor: '[part=agent]' } },
 };
 export const ResumedWithAgentEn: Story = { ...ResumedWithAgentDe, args: { lang: 'en' } };
+
+// The floating launcher on a page: it keeps a strip free at the end of the page and the page scrolls
+// focused elements above it (WCAG 2.4.11), e.g. a long table of waiting numbers at 360 px.
+export const LauncherOnLongPageDe: Story = {
+  args: { lang: 'de', mode: 'launcher' },
+  loaders: [prepare()],
+  render: ({ lang }) =>
+    html`<main>
+        <table>
+          <caption>
+            Aufrufe
+          </caption>
+          <thead>
+            <tr><th>Nummer</th><th>Schalter</th></tr>
+          </thead>
+          <tbody>
+            ${Array.from({ length: 30 }, (_, i) => html`<tr><td>A${100 + i}</td><td><a href="#schalter-${i + 1}">Schalter ${i + 1}</a></td></tr>`)}
+          </tbody>
+        </table>
+      </main>
+      <civic-chat api-base="/api" lang=${lang} privacy-url="/datenschutz/"></civic-chat>`,
+  parameters: { smoke: { waitFor: 'button.launcher' } },
+};
+export const LauncherOnLongPageEn: Story = { ...LauncherOnLongPageDe, args: { lang: 'en', mode: 'launcher' } };

@@ -15,6 +15,24 @@ declare module '@civic-elements/core' {
   }
 }
 
+/** Height of each launcher's reserved strip, for the page's scroll padding. */
+const strips = new Map<CivicChat, number>();
+let pageSheet: CSSStyleSheet | undefined;
+
+/**
+ * The page's scroll padding at the bottom: as high as the launcher's reserved strip, so that the
+ * browser scrolls a focused element above the floating launcher instead of under it (WCAG 2.4.11).
+ * One zero-specificity rule in a constructed style sheet on the document (allowed by a strict CSP);
+ * a page's own `scroll-padding` wins.
+ */
+function padPage(el: CivicChat, height?: number): void {
+  if (height === undefined) strips.delete(el);
+  else strips.set(el, height);
+  const px = Math.ceil(Math.max(0, ...strips.values()));
+  if (!pageSheet) document.adoptedStyleSheets = [...document.adoptedStyleSheets, (pageSheet = new CSSStyleSheet())];
+  pageSheet.replaceSync(px ? `:where(:root){scroll-padding-block-end:${px}px}` : '');
+}
+
 registerStrings('chat-launcher', {
   de: launcherDe,
   en: launcherEn,
@@ -58,7 +76,9 @@ registerStrings('chat-launcher', {
  * @csspart attach-button - The button that opens the file picker.
  * @csspart uploads - The files chosen for the next message, with their upload state.
  *
+ *
  * @cssproperty --civic-chat-offset - Distance of the launcher from the viewport edges (default `--civic-space-md`).
+ * @cssproperty --civic-chat-reserve - `block` (default): the element keeps a strip as high as the launcher at its place in the page (put the tag at the end of `<body>`) and the page scrolls focused elements above the launcher; `none` turns both off (then give the page bottom padding yourself).
  * @cssproperty --civic-chat-z-index - Stacking level of the launcher and panel (default 1000).
  * @cssproperty --civic-chat-inline-height - Height of the inline panel (default 32rem).
  * @cssproperty --civic-chat-header-background - Panel title bar background (default `--civic-color-primary`).
@@ -103,6 +123,16 @@ export class CivicChat extends CivicElement {
     // Inline, or a conversation this tab already started (after consent): load the panel now so
     // the conversation resumes and unread messages show on the button.
     if (this.mode === 'inline' || hasStoredConversation(this)) void this.loadPanel();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    padPage(this);
+  }
+
+  /** Follows the height of the reserved strip (0 inline or switched off) into the page's scroll padding. */
+  override firstUpdated(): void {
+    new ResizeObserver(([e]) => this.isConnected && padPage(this, e!.contentRect.height)).observe(this.renderRoot.querySelector('.reserve')!);
   }
 
   /** Opens the panel (loading it on first use) and moves focus into it. */
@@ -195,6 +225,7 @@ export class CivicChat extends CivicElement {
           </button>`}
       ${frame}
       <span class="visually-hidden" role="status">${this.unread && !this.isOpen ? t('unread', { count: this.unread }) : ''}</span>
-    </div>`;
+    </div>
+    <div class="reserve"></div>`;
   }
 }

@@ -1,34 +1,38 @@
 import { css } from 'lit';
 
+// The launcher floats over the page. So that it never hides the end of the page or a focused
+// element (WCAG 2.4.11), the element keeps a strip (.reserve) as high as the launcher and its offset
+// in the page flow (the tag goes at the end of <body>), and the page scrolls focused elements above
+// that strip (scroll-padding, set by the element). `--civic-chat-reserve: none` switches both off.
+// .base is a column-reverse flex box: the button comes first in the DOM (and the tab order), the
+// panel shows above it. The panel's frame is styled by the panel's own styles (loaded with it).
+// :host (block, font, colour) and [hidden] come from core's baseStyles.
 export const launcherStyles = css`
-  :host {
-    display: block;
-    font-family: var(--civic-font-family);
-    line-height: var(--civic-line-height);
-    color: var(--civic-color-text);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  :host(:not([mode='inline'])) {
+  :host(:not([mode='inline'])) .base {
     position: fixed;
     inset-block-end: var(--civic-chat-offset, var(--civic-space-md));
     inset-inline-end: var(--civic-chat-offset, var(--civic-space-md));
     z-index: var(--civic-chat-z-index, 1000);
   }
-  :host(:not([mode='inline'])[position='start']) {
+  :host([position='start']) .base {
+    align-items: flex-start;
     inset-inline-end: auto;
     inset-inline-start: var(--civic-chat-offset, var(--civic-space-md));
   }
+  :host([mode='inline']) .reserve {
+    display: none;
+  }
+  .reserve {
+    display: var(--civic-chat-reserve, block);
+    block-size: calc(
+      max(var(--civic-target-min), 1lh + 2 * var(--civic-space-sm)) + 4px + 2 * var(--civic-chat-offset, var(--civic-space-md))
+    );
+  }
   .base {
     display: flex;
-    /* The button comes first in the DOM (and in the tab order), the panel shows above it. */
     flex-direction: column-reverse;
     align-items: flex-end;
     gap: var(--civic-space-sm);
-  }
-  :host([position='start']) .base {
-    align-items: flex-start;
   }
   .launcher {
     position: relative;
@@ -63,19 +67,6 @@ export const launcherStyles = css`
     color: #fff;
     font-size: var(--civic-font-size-sm);
     text-align: center;
-  }
-  .frame {
-    inline-size: min(24rem, calc(100vw - 2 * var(--civic-chat-offset, var(--civic-space-md))));
-    block-size: min(36rem, calc(100vh - 6rem));
-    box-shadow: var(--civic-shadow);
-    border-radius: var(--civic-radius-md);
-  }
-  :host([mode='inline']) .frame {
-    inline-size: 100%;
-    block-size: var(--civic-chat-inline-height, 32rem);
-  }
-  .frame[hidden] {
-    display: none;
   }
   .load-error {
     background: var(--civic-color-surface);

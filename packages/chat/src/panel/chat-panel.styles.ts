@@ -2,6 +2,19 @@ import { css } from 'lit';
 
 /** Styles of the panel, adopted into the launcher's shadow root when the panel loads. */
 export const panelStyles = css`
+  .frame {
+    inline-size: min(24rem, calc(100vw - 2 * var(--civic-chat-offset, var(--civic-space-md))));
+    block-size: min(36rem, calc(100vh - 6rem));
+    box-shadow: var(--civic-shadow);
+    border-radius: var(--civic-radius-md);
+  }
+  :host([mode='inline']) .frame {
+    inline-size: 100%;
+    block-size: var(--civic-chat-inline-height, 32rem);
+  }
+  .frame[hidden] {
+    display: none;
+  }
   .panel {
     display: flex;
     flex-direction: column;
