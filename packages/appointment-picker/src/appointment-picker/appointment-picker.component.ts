@@ -311,6 +311,9 @@ export class CivicAppointmentPicker extends CivicElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // A later step on screen without its code, none on its way and no error offering a retry (an
+    // error of another request replaced the load error): load it again.
+    if (LATER[this.step] && !this.laterSteps && !this.laterPending && !this.error) this.needLater();
     if (changed.has('step')) {
       this.emit('civic-step-change', { step: this.step });
       if (this.focusHeading) {

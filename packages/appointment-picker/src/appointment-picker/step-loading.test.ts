@@ -2,6 +2,7 @@
 // heading and a status; when it cannot load, a connection error with retry.
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
+import { http, HttpResponse } from 'msw';
 import { expectAccessible } from '@civic-elements/core/testing';
 import { $, $$, HEADING, TestClock, clickButton, mockApi, noWait, text, waitDays, waitStep } from '../testing/fixtures.js';
 import type { CivicAppointmentPicker } from '../index.js';
@@ -75,5 +76,16 @@ describe('step loading', () => {
     await waitDays(el);
     expect($(el, '[part="error"]')).to.equal(null);
     expect(calls).to.equal(2);
+  });
+
+  it('loads the code again after the retry of another failed request took the place of its error', async () => {
+    let calls = 0;
+    // The availability fails too, after the code did: its error (and retry) is the one shown.
+    worker.use(http.get('/api/v1/availability', () => HttpResponse.json({}, { status: 500 }), { once: true }));
+    const el = await mountWith(() => (++calls <= 2 ? Promise.reject(new TypeError('Failed to fetch')) : import('./later-steps.js')));
+    await waitUntil(() => $(el, '[part="error"]') && calls === 2, 'errors');
+    await clickButton(el, 'Erneut versuchen');
+    await waitDays(el);
+    expect(calls).to.equal(3);
   });
 });
