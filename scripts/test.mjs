@@ -30,7 +30,7 @@ const STEPS = [
   { name: 'cdn-smoke', cmd: 'node scripts/cdn-smoke.mjs', results: 'cdn-smoke' },
   { name: 'storybook', cmd: 'npx storybook build -o storybook-static --quiet && node scripts/storybook-smoke.mjs', results: 'storybook' },
   { name: 'demo-smoke', cmd: 'node scripts/demo-smoke.mjs', results: 'demo' },
-  { name: 'gates', cmd: 'node scripts/gates/demo-gates.mjs', results: 'gates' },
+  { name: 'gates', cmd: 'node --test scripts/gates/ && node scripts/gates/demo-gates.mjs', results: 'gates' },
 ];
 
 const only = process.argv.slice(2);

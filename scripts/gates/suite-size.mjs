@@ -142,7 +142,7 @@ export function attribute(cdnDir, files) {
     });
   }
   const share = ([name, bytes]) => ({ name, min: bytes, gz: Math.round((bytes / min) * gz) });
-  const groups = [...byGroup].map(share).sort((a, b) => b.min - a.min);
-  const modules = [...byModule].map(share).sort((a, b) => b.min - a.min);
+  const groups = [...byGroup].filter(([, bytes]) => bytes > 0).map(share).sort((a, b) => b.min - a.min);
+  const modules = [...byModule].filter(([, bytes]) => bytes > 0).map(share).sort((a, b) => b.min - a.min);
   return { groups, modules, total: { min, gz } };
 }
