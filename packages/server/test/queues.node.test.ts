@@ -303,6 +303,27 @@ describe('queues: fuzzed requests never produce a 5xx', () => {
   });
 });
 
+describe('queues: a restart keeps tickets, numbers and the seed inserted once', () => {
+  it('the holder keeps the ticket, numbering goes on, the seed is not inserted again', async () => {
+    const clock = openClock();
+    const first = await pgliteServer({ clock });
+    const t = await take(first);
+    assert.equal(t.body.number, 'A019');
+    const waiting = (await api(first.url, 'GET', `/v1/queues/${MITTE}`)).body.waitingCount as number;
+    await first.close();
+    const again = await pgliteServer({ clock, dataDir: first.dataDir });
+    try {
+      const held = await api(again.url, 'GET', `/v1/tickets/${t.body.ticketId}`, { token: t.body.token });
+      assert.deepEqual([held.status, held.body.state, held.body.position], [200, 'waiting', 5]);
+      assert.equal((await api(again.url, 'GET', `/v1/queues/${MITTE}`)).body.waitingCount, waiting);
+      assert.equal((await take(again)).body.number, 'A020');
+    } finally {
+      await again.close();
+      rmSync(first.dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('queues: ticket creation is rate limited', () => {
   let s: TestServer;
   before(async () => {
