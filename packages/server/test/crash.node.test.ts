@@ -36,16 +36,24 @@ interface Child {
   exited: Promise<number | null>;
 }
 
+/** Servers still running (killed after the tests whatever happened). */
+const running = new Set<ChildProcess>();
+
 /** Starts `cli.ts` in a child process and resolves once it listens (its URL from the start line). */
 function startChild(env: Record<string, string>): Promise<Child> {
   const child = spawn(process.execPath, ['--conditions=civic-source', '--import', 'tsx', CLI], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CIVIC_TEST_MODE: '1', CIVIC_HOLD_TTL_SECONDS: '300', CIVIC_BOOKING_LIMIT: '1000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let tail = '';
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start in time:\n${tail}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start in time:\n${tail}`));
+    }, 90_000);
     const onData = (chunk: Buffer) => {
       tail = (tail + chunk.toString('utf8')).slice(-4000);
       const m = /reference server on (http:\/\/[\d.]+:\d+)/.exec(tail);
@@ -211,27 +219,28 @@ describe('server: crash during a booking storm', () => {
     pgsql = await startPostgres();
   });
   after(async () => {
+    for (const child of running) child.kill('SIGKILL');
     await pgsql?.stop();
   });
 
-  it('PostgreSQL, SIGKILL: every answered booking intact, nothing half-written, nothing oversold', { timeout: 120_000 }, async () => {
+  it('PostgreSQL, SIGKILL: every answered booking intact, nothing half-written, nothing oversold', { timeout: 240_000 }, async () => {
     const url = await pgsql.database();
     const dataDir = mkdtempSync(join(tmpdir(), 'civic-crash-'));
     try {
       const s = await crashAndRestart({ DATABASE_URL: url, CIVIC_DATA_DIR: dataDir }, 'SIGKILL', () => openDb({ databaseUrl: url }));
       assert.ok(s.bookings.length >= 1);
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   });
 
-  it('PGlite, SIGTERM: graceful shutdown drains; every answered booking intact, nothing half-written', { timeout: 120_000 }, async () => {
+  it('PGlite, SIGTERM: graceful shutdown drains; every answered booking intact, nothing half-written', { timeout: 240_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'civic-crash-'));
     try {
       const s = await crashAndRestart({ CIVIC_DATA_DIR: dataDir }, 'SIGTERM', () => openDb({ dataDir: join(dataDir, 'pglite') }));
       assert.ok(s.bookings.length >= 1);
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   });
 });
