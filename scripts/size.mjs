@@ -27,7 +27,7 @@
 //   node scripts/size.mjs --tighten  also lower ceilings to measured size + 10 % where that is lower
 // Writes .test-results/size.json: {passed, failed} = budget checks passed / failed.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { CDN_DIR, ROOT, browserPackages } from './build-packages.mjs';
@@ -77,7 +77,9 @@ async function measureNpmEntry(file) {
   });
   const outputs = result.metafile.outputs;
   const byPath = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
-  const entry = Object.keys(outputs).find((o) => outputs[o].entryPoint);
+  // With splitting, lazily loaded chunks carry an entryPoint too: take the output of this file.
+  const entry = Object.keys(outputs).find((o) => outputs[o].entryPoint && resolve(outputs[o].entryPoint) === resolve(file));
+  if (!entry) fail(`esbuild produced no output for ${file}`);
   const files = new Set();
   const visit = (out) => {
     if (files.has(out)) return;
