@@ -19,6 +19,35 @@ export const PERSON = {
 
 export const TIMEOUT = 60_000;
 
+const TOWN_ZONE = 'Europe/Berlin';
+
+/** Next Tuesday 10:00 in Musterstadt (as the conformance tests' officeHoursClock): queues, chat desk and video office are open. */
+export function nextTuesdayTen(now = Date.now()) {
+  const parts = (ms) => Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: TOWN_ZONE, weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(ms).map((p) => [p.type, p.value]));
+  for (let day = 1; day <= 7; day++) {
+    // 09:00 UTC is 10:00 in winter, 11:00 in summer; correct by the hour the town's clock shows.
+    const date = new Date(now + day * 86_400_000).toISOString().slice(0, 10);
+    let at = Date.parse(`${date}T09:00:00Z`);
+    const p = parts(at);
+    if (p.weekday !== 'Tue') continue;
+    at -= (Number(p.hour) - 10) * 3_600_000;
+    return at;
+  }
+  throw new Error('no Tuesday within a week');
+}
+
+/**
+ * The gates' time: the server runs in this process, and its clock is Date.now. startDemoServer has
+ * no clock option, so Date.now is moved to next Tuesday 10:00 in Musterstadt (and runs at real
+ * speed from there); the browser contexts get the same time (Playwright's clock).
+ */
+export function useOfficeHours() {
+  const realNow = Date.now.bind(Date);
+  const offset = nextTuesdayTen(realNow()) - realNow();
+  Date.now = () => realNow() + offset;
+  return offset;
+}
+
 /**
  * The demo with the reference server in test mode, without the simulator (the journeys' staff
  * acts through the staff API), on `dataDir` when given (the fault gate restarts on it).
@@ -76,6 +105,7 @@ function readMail(raw) {
 export async function openJourney(browser, demo, { hooks } = {}) {
   const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
+  await context.clock.install({ time: Date.now() });
   page.setDefaultTimeout(TIMEOUT);
   const record = { requests: [], console: [], errors: [], failedRequests: [], pending: new Set() };
   context.on('request', (r) => {
@@ -147,6 +177,7 @@ export function focused(page) {
       checked: a.checked === true,
       host: a.getRootNode()?.host?.localName ?? '',
       href: a.getAttribute('href') ?? '',
+      label: (a.labels?.[0]?.innerText ?? '').replace(/\s+/g, ' ').trim(),
     };
   });
 }
@@ -182,4 +213,9 @@ export async function until(fn, what, timeout = TIMEOUT) {
 /** The text of a widget's polite and assertive live regions. */
 export function liveText(locator) {
   return locator.locator('[data-civic-live]').allInnerTexts().then((t) => t.join(' ').trim());
+}
+
+/** The visible text of a widget, its shadow root included (innerText of the host leaves it out). */
+export function widgetText(locator) {
+  return locator.evaluate((el) => (el.shadowRoot ?? el).textContent.replace(/\s+/g, ' ').trim());
 }

@@ -2,7 +2,7 @@
 // with the mouse ("pointer") and with the keyboard only ("keyboard": after the page has loaded
 // only keyboard.press/type). Staff act through the staff API.
 import assert from 'node:assert/strict';
-import { PERSON, citizen, focused, liveText, outbox, pressUntil, staff, until } from './harness.mjs';
+import { PERSON, focused, liveText, outbox, pressUntil, staff, until, widgetText } from './harness.mjs';
 
 const isId = (id) => (f) => f.id === id;
 
@@ -215,4 +215,81 @@ export async function chat({ page, demo, mode }) {
   const after = await staff(demo, 'GET', `/chat/conversations/${found.conversation.id}/messages`);
   assert.equal(after.items.filter((m) => m.text === text).length, 1);
   return { personal: [text], allowStorage: { localStorage: ['civic'], sessionStorage: ['civic'] } };
+}
+
+/** Staff call tickets until `number` is called (tickets of the seed wait before it); returns the call. */
+async function callUntil(demo, number, call, finish) {
+  for (let i = 0; i < 20; i++) {
+    const { ticket } = await call();
+    if (!ticket) break;
+    if (ticket.number === number) return ticket;
+    if (finish) await finish(ticket);
+  }
+  throw new Error(`ticket ${number} was never called`);
+}
+
+/** Take a queue ticket → staff call it → the call display and the ticket both show the call. */
+export async function queue({ page, context, demo, mode }) {
+  const desk = mode === 'pointer' ? 'Platz 3' : 'Platz 4';
+  await page.goto(`${demo.url}warteschlange/`);
+  const widget = page.locator('civic-queue-display');
+  const service = widget.getByRole('radio', { name: /^Personalausweis beantragen/ });
+  await service.waitFor();
+  if (mode === 'pointer') {
+    await service.check();
+    await widget.getByRole('button', { name: 'Wartenummer ziehen' }).click();
+  } else {
+    const first = await pressUntil(page, (f) => f.host === 'civic-queue-display' && f.type === 'radio', { what: 'the services', max: 80 });
+    assert.ok(first);
+    await pressUntil(page, (f) => f.label.startsWith('Personalausweis beantragen'), { key: 'ArrowDown', max: 20, what: 'the service Personalausweis' });
+    if (!(await focused(page)).checked) await page.keyboard.press('Space');
+    await pressButton(page, 'Wartenummer ziehen');
+  }
+  const taken = widget.getByText(/Ihre Wartenummer ist [A-Z]?\d+\./);
+  await taken.waitFor();
+  const number = /ist ([A-Z]?\d+)\./.exec(await taken.innerText())[1];
+
+  const board = await context.newPage();
+  await board.goto(`${demo.url}aufrufanzeige/`);
+  const display = board.locator('civic-call-display');
+  await display.locator('table, [part~="board"], ol, ul').first().waitFor();
+
+  await callUntil(demo, number, () => staff(demo, 'POST', '/queues/buergerbuero-mitte/call', { desk, serviceId: 'personalausweis' }));
+  await widget.getByText(`Sie sind dran! Nummer ${number} bitte zu ${desk}.`).first().waitFor();
+  await until(async () => {
+    const text = await widgetText(display);
+    return text.includes(number) && text.includes(desk);
+  }, `the call display showing ${number} at ${desk}`);
+  await board.close();
+  return { personal: [], allowStorage: { localStorage: ['civic'], sessionStorage: ['civic'] } };
+}
+
+/** Enter the virtual office's waiting room → staff call into a chair's video room → the join link is shown. */
+export async function office({ page, demo, mode }) {
+  const joinUrl = `https://video.musterstadt.example/raum/e2e-${mode}`;
+  await page.goto(`${demo.url}buergerbuero/`);
+  const widget = page.locator('civic-virtual-office');
+  const enter = widget.getByRole('button', { name: 'Wartezimmer betreten' });
+  await enter.waitFor();
+  if (mode === 'pointer') await enter.click();
+  else await pressButton(page, 'Wartezimmer betreten', { max: 80 });
+  await widget.getByText('Sie sind im Wartezimmer').first().waitFor();
+  const text = await widgetText(widget);
+  const number = /\b([A-Z]\d{2,})\b/.exec(text)?.[1];
+  assert.ok(number, `a waiting-room number in: ${text.slice(0, 300)}`);
+  await staff(demo, 'PUT', `/offices/videobuero-buergeramt/chairs/e2e-${mode}`, { open: true, name: `Beratung ${mode}` });
+  await callUntil(
+    demo,
+    number,
+    () => staff(demo, 'POST', '/offices/videobuero-buergeramt/call', { chairId: `e2e-${mode}`, joinUrl }),
+    (other) => staff(demo, 'POST', `/tickets/${other.id}/outcome`, { outcome: 'served' }),
+  );
+  const join = widget.getByRole('link', { name: /Betreten/ });
+  await join.waitFor();
+  assert.equal(await join.getAttribute('href'), joinUrl);
+  if (mode === 'keyboard') {
+    // The join link can be reached with the keyboard.
+    await pressUntil(page, (f) => f.tag === 'a' && f.href === joinUrl, { what: 'the join link', max: 80 });
+  }
+  return { personal: [], allowStorage: { localStorage: ['civic'], sessionStorage: ['civic'] } };
 }

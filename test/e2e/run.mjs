@@ -12,7 +12,7 @@
 //
 // Needs the CDN build (`npx rollup -c rollup.config.js`). Writes .test-results/e2e.json.
 import { launchChromium, writeResults } from '../../scripts/storybook-smoke.mjs';
-import { judge, openJourney, staff, startServer } from './harness.mjs';
+import { judge, openJourney, staff, startServer, useOfficeHours } from './harness.mjs';
 import * as journeys from './journeys.mjs';
 
 const filter = process.argv.slice(2);
@@ -24,14 +24,14 @@ const figures = [];
 
 async function check(name, fn) {
   if (!wanted(name)) return;
-  const t0 = Date.now();
+  const t0 = performance.now();
   try {
     const note = await fn();
     passed++;
-    console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)${note ? ` — ${note}` : ''}`);
+    console.log(`ok   ${name} (${((performance.now() - t0) / 1000).toFixed(1)} s)${note ? ` — ${note}` : ''}`);
   } catch (error) {
     failed++;
-    console.log(`FAIL ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n     ${String(error?.stack ?? error).split('\n').slice(0, 12).join('\n     ')}`);
+    console.log(`FAIL ${name} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n     ${String(error?.stack ?? error).split('\n').slice(0, 12).join('\n     ')}`);
   }
 }
 
@@ -45,7 +45,8 @@ function describe(record) {
   ].join('\n');
 }
 
-const started = Date.now();
+const started = performance.now();
+useOfficeHours();
 const browser = await launchChromium();
 try {
   const demo = await startServer();
@@ -77,6 +78,6 @@ try {
   await browser.close();
 }
 
-console.log(`\ne2e: ${passed} passed, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`\ne2e: ${passed} passed, ${failed} failed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 writeResults('e2e', passed, failed);
 process.exit(failed ? 1 : 0);

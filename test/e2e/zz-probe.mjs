@@ -1,0 +1,14 @@
+import { launchChromium } from '../../scripts/storybook-smoke.mjs';
+import { startServer, openJourney, citizen } from './harness.mjs';
+const browser = await launchChromium(); const demo = await startServer();
+console.log(JSON.stringify(await citizen(demo, '/v1/queues/buergerbuero-mitte')).slice(0, 800));
+console.log(JSON.stringify(await citizen(demo, '/v1/offices/videobuero-buergeramt')).slice(0, 800));
+const s = await openJourney(browser, demo); const page = s.page;
+await page.goto(`${demo.url}warteschlange/`);
+await page.waitForTimeout(3000);
+const dump = (sel) => page.evaluate((sel) => document.querySelector(sel).shadowRoot.innerHTML.replace(/<!--[^>]*-->/g,'').replace(/<style>[\s\S]*?<\/style>/g,'').replace(/\n\s*\n/g,'\n').replace(/  +/g,' '), sel);
+const h = await dump('civic-queue-display'); const i = h.indexOf('<form'); console.log(h.slice(i, i + 2500));
+await page.goto(`${demo.url}buergerbuero/`);
+await page.waitForTimeout(3000);
+console.log('=====OFFICE', (await dump('civic-virtual-office')).slice(0, 3000));
+await s.context.close(); await demo.close(); await browser.close();
