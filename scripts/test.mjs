@@ -31,6 +31,7 @@ const STEPS = [
   { name: 'storybook', cmd: 'npx storybook build -o storybook-static --quiet && node scripts/storybook-smoke.mjs', results: 'storybook' },
   { name: 'demo-smoke', cmd: 'node scripts/demo-smoke.mjs', results: 'demo' },
   { name: 'gates', cmd: 'node --test scripts/gates/ && node scripts/gates/demo-gates.mjs', results: 'gates' },
+  { name: 'e2e', cmd: 'node test/e2e/run.mjs', results: 'e2e' },
 ];
 
 const only = process.argv.slice(2);
