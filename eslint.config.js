@@ -38,7 +38,7 @@ export default tseslint.config(
     files: [`packages/${widget}/src/**/*.ts`],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'fetch', message: "Widgets talk to the API through core's ApiClient." }, { name: 'EventSource', message: "Use core's RealtimeController." }],
+      'no-restricted-globals': ['error', { name: 'fetch', message: "Widgets talk to the API through core's ApiClient." }, { name: 'EventSource', message: "Use core's RealtimeController." }, { name: 'XMLHttpRequest', message: "Widgets talk to the API through core's ApiClient (onUploadProgress for uploads)." }],
       'no-restricted-imports': [
         'error',
         {

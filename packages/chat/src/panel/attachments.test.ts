@@ -114,6 +114,61 @@ describe('<civic-chat> attachments', () => {
     expect([...conversation(mock).attachments.values()].map((a) => a.name)).to.deep.equal(['Foto.png']);
   });
 
+  it('shows how much of the file has gone: the progress bar follows the browser’s upload progress', async () => {
+    const { el } = await conversationWithFiles();
+    // Chromium reports no upload progress for requests a service worker (the mock) answers: a
+    // stand-in XMLHttpRequest reports progress, holds at half, then hands the request to the mock.
+    const Real = window.XMLHttpRequest;
+    let release!: () => void;
+    const halfway = new Promise<void>((resolve) => (release = resolve));
+    class StandIn {
+      upload: { onprogress?: (e: ProgressEvent) => void } = {};
+      status = 0;
+      statusText = '';
+      response: Blob | null = null;
+      responseURL = '';
+      responseType = '';
+      withCredentials = false;
+      onload?: () => void;
+      private method = '';
+      private url = '';
+      private readonly headers = new Headers();
+      private answer = new Headers();
+      open(method: string, url: string) {
+        Object.assign(this, { method, url });
+      }
+      setRequestHeader(name: string, value: string) {
+        this.headers.set(name, value);
+      }
+      getAllResponseHeaders() {
+        return [...this.answer].map(([k, v]) => `${k}: ${v}`).join('\r\n');
+      }
+      abort() {}
+      async send(body: FormData) {
+        const event = (loaded: number) => ({ loaded, total: 1000, lengthComputable: true }) as ProgressEvent;
+        this.upload.onprogress?.(event(500));
+        await halfway;
+        this.upload.onprogress?.(event(1000));
+        const res = await fetch(this.url, { method: this.method, headers: this.headers, body });
+        Object.assign(this, { status: res.status, responseURL: res.url, response: await res.blob(), answer: res.headers });
+        this.onload?.();
+      }
+    }
+    window.XMLHttpRequest = StandIn as unknown as typeof XMLHttpRequest;
+    try {
+      choose(el, png('Meldebescheinigung.png'));
+      await waitUntil(() => $<HTMLProgressElement>(el, '.upload--uploading progress')?.value === 500, 'half of the file sent');
+      const bar = $<HTMLProgressElement>(el, '.upload--uploading progress')!;
+      expect([bar.value, bar.max, bar.position]).to.deep.equal([500, 1000, 0.5]);
+      await expectAccessible(el, { state: '.upload--uploading' });
+      release();
+      await shows(el, '.upload--done');
+      expect(conversation(mock).attachments.size).to.equal(1);
+    } finally {
+      window.XMLHttpRequest = Real;
+    }
+  });
+
   it('refuses a file that is too large or of a wrong type before uploading, in words, and removing it returns focus', async () => {
     const { el } = await conversationWithFiles();
     const huge = new File([new Uint8Array(10485761)], 'Scan.png', { type: 'image/png' });

@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { CivicApiError, LocalizeController, c, errorMessage, isAbortError, newIdempotencyKey, type ApiClient, type Check } from '@civic-elements/core';
 import type { Attachment, AttachmentLimits } from '@civic-elements/contract';
 import { FILES_NS, registerFileStrings } from '../locales/files/register.js';
@@ -26,6 +27,9 @@ export interface Upload {
   reason?: 'tooLarge' | 'wrongType' | 'tooMany';
   error?: unknown;
   attachment?: Attachment;
+  /** Bytes of the upload request sent so far, of `total` (unknown until the browser reports them). */
+  sent?: number;
+  total?: number;
 }
 
 /** `image/jpeg` → `JPEG`, `application/pdf` → `PDF`. */
@@ -108,8 +112,7 @@ export class Attachments {
   private async upload(upload: Upload): Promise<void> {
     const conversation = this.conversation();
     if (!conversation) return;
-    upload.state = 'uploading';
-    upload.error = undefined;
+    Object.assign(upload, { state: 'uploading', error: undefined, sent: undefined, total: undefined });
     this.host.requestUpdate();
     const body = new FormData();
     body.append('file', upload.file, upload.file.name);
@@ -121,6 +124,11 @@ export class Attachments {
         idempotencyKey: upload.key,
         check: attachmentCheck,
         signal: this.abort.signal,
+        onUploadProgress: (sent, total) => {
+          if (!total) return;
+          Object.assign(upload, { sent, total });
+          this.host.requestUpdate();
+        },
       });
       upload.state = 'done';
     } catch (error) {
@@ -204,7 +212,7 @@ export class Attachments {
         (u) => html`<li class="upload upload--${u.state}">
           <span class="file-name">${u.file.name}</span> <span class="file-size">(${this.size(u.file.size)})</span>
           ${u.state === 'uploading'
-            ? html`<progress aria-label=${t('uploading', { name: u.file.name })}></progress>
+            ? html`<progress aria-label=${t('uploading', { name: u.file.name })} max=${ifDefined(u.total)} value=${ifDefined(u.total && u.sent)}></progress>
                 <span class="state" role="status">${t('uploadingShort')}</span>`
             : u.state === 'done'
               ? html`<span class="state" role="status">${t('done')}</span>`

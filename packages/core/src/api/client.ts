@@ -1,6 +1,7 @@
 import { CheckError, type Check } from './check.js';
 import { CivicApiError, type CivicApiErrorInit, type Problem } from './errors.js';
 import type { CivicConfig } from '../config/config-context.js';
+import { xhrFetch, type UploadProgress } from './xhr.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -67,6 +68,12 @@ export interface RequestOptions<T> extends BaseRequestOptions {
    * leaves (`pagehide`), e.g. releasing a held slot. The browser caps such bodies at 64 kB in all.
    */
   keepalive?: boolean;
+  /**
+   * Reports how much of the body has been sent (an upload's progress bar). The request then goes
+   * through XMLHttpRequest — `fetch` cannot tell — with the same rules (origin, no credentials, no
+   * redirects, timeout, retries, problem documents).
+   */
+  onUploadProgress?: UploadProgress;
 }
 
 export interface StreamOptions extends BaseRequestOptions {
@@ -238,14 +245,15 @@ export class ApiClient {
   private async send<R>(
     method: HttpMethod,
     path: string,
-    o: BaseRequestOptions & { body?: BodyInit; accept?: string; keepalive?: boolean },
+    o: BaseRequestOptions & { body?: BodyInit; accept?: string; keepalive?: boolean; onUploadProgress?: UploadProgress },
     idempotent: boolean,
     read: (res: Response, fail: (code: string, detail?: string) => CivicApiError) => Promise<R>,
     stream?: boolean,
   ): Promise<R> {
     const { signal, params, query, token } = o;
     const { lang, ags, sleep = abortableSleep, timeoutMs = 15_000, retries = 2 } = this.options;
-    const fetcher = this.options.fetch ?? fetch;
+    const progress = o.onUploadProgress;
+    const fetcher = this.options.fetch ?? (progress ? (u: URL, init: RequestInit) => xhrFetch(u, init, progress) : fetch);
     // Only the path template (or an absolute URL's pathname) ever appears in an error message.
     const error = (code: string, init?: Partial<CivicApiErrorInit>) =>
       new CivicApiError(code, {

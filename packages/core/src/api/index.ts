@@ -14,6 +14,7 @@ export {
   type Sleep,
   type StreamOptions,
 } from './client.js';
+export type { UploadProgress } from './xhr.js';
 export {
   CivicApiError,
   isAbortError,
