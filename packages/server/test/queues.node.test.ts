@@ -254,6 +254,26 @@ describe('queues on PGlite', () => {
     assert.equal((await api(s.url, 'GET', `/v1/tickets/${t.body.ticketId}`, { token: t.body.token })).status, 401);
     s.clock.advance(-49 * 60 * MINUTE);
   });
+
+  it('a new day ends the tickets left from the day before (waiting → cancelled, called → missed) and numbers start again', async () => {
+    const first = await take(s);
+    const called = await take(s);
+    const waiting = await take(s);
+    const stream = await openStream(`${s.url}/v1/tickets/${called.body.ticketId}/events`, { Authorization: `Bearer ${called.body.token}` });
+    await stream.next();
+    await call(s, 'Schalter 1');
+    await call(s, 'Schalter 2');
+    assert.equal((await stream.next((e) => e.event === 'called')).data.desk, 'Schalter 2');
+    s.clock.advance(24 * 60 * MINUTE);
+    const q = await api(s.url, 'GET', `/v1/queues/${MITTE}`);
+    assert.equal(q.body.waitingCount, 0);
+    const last = await stream.next();
+    assert.deepEqual([last.event, last.data.state], ['updated', 'missed']);
+    assert.equal(await stream.ended(), true);
+    assert.equal((await api(s.url, 'GET', `/v1/tickets/${waiting.body.ticketId}`, { token: waiting.body.token })).body.state, 'cancelled');
+    assert.equal((await api(s.url, 'GET', `/v1/tickets/${first.body.ticketId}`, { token: first.body.token })).body.state, 'missed');
+    assert.equal((await take(s)).body.number, 'A001');
+  });
 });
 
 describe('queues: fuzzed requests never produce a 5xx', () => {

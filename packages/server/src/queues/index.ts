@@ -590,6 +590,50 @@ export function createQueues(ctx: ServerContext, bus: EventBus) {
     });
   };
 
+  // ------------------------------------------------------------------ a new day
+
+  /**
+   * Tickets of an earlier local day end with it: still waiting → `cancelled`, still called →
+   * `missed` (their streams hear it), so a new day's display starts empty while numbers start
+   * again at 001. Runs before the first request of a new day and once a minute.
+   */
+  const endDay = async (today: string): Promise<number> => {
+    const stale = (await db.query<{ kind: Kind; place: string }>("SELECT DISTINCT kind, place FROM tickets WHERE state IN ('waiting', 'called') AND day < $1", [today])).rows;
+    let ended = 0;
+    for (const p of stale) {
+      ended += await change(async (tx, changes) => {
+        if (p.kind === 'queue') await loadQueue(tx, p.place, true);
+        else await loadOffice(tx, p.place, true);
+        const rows = (await tx.query<TicketRow>("SELECT * FROM tickets WHERE kind = $1 AND place = $2 AND state IN ('waiting', 'called') AND day < $3 FOR UPDATE", [p.kind, p.place, today])).rows.map(toTicket);
+        for (const t of rows) await finish(tx, t, t.state === 'called' ? 'missed' : 'cancelled', changes);
+        return rows.length;
+      });
+    }
+    return ended;
+  };
+  let checkedDay = '';
+  let checkedAt = -Infinity;
+  let rolling: Promise<void> | undefined;
+  const rollover = (): Promise<void> => {
+    const at = now();
+    if (Math.abs(at - checkedAt) < 1000) return rolling ?? Promise.resolve();
+    checkedAt = at;
+    const today = localDate(at, tz);
+    if (today === checkedDay) return rolling ?? Promise.resolve();
+    rolling = endDay(today).then(
+      () => {
+        checkedDay = today;
+        rolling = undefined;
+      },
+      (error: unknown) => {
+        checkedAt = -Infinity;
+        rolling = undefined;
+        throw error;
+      },
+    );
+    return rolling;
+  };
+
   // ------------------------------------------------------------------ handlers
 
   const handlers: Handlers = {
@@ -791,6 +835,14 @@ export function createQueues(ctx: ServerContext, bus: EventBus) {
     };
   };
 
+  for (const h of Object.values(handlers)) {
+    const inner = h.handle.bind(h);
+    h.handle = async (rc) => {
+      await rollover();
+      return inner(rc);
+    };
+  }
+
   return {
     handlers,
     renderMail,
@@ -799,8 +851,14 @@ export function createQueues(ctx: ServerContext, bus: EventBus) {
     callOffice,
     setChair,
     setOutcome,
-    /** Inserts the seed's queues and offices on the first start. */
-    start: () => seedQueues(db, seed),
+    /** Inserts the seed's queues and offices on the first start; ends earlier days' tickets now and once a minute. */
+    async start() {
+      await seedQueues(db, seed);
+      await rollover();
+      const timer = setInterval(() => void rollover().catch((error: unknown) => ctx.log.error('queue_rollover_failed', { error: (error as { code?: string }).code ?? (error as Error).name })), 60_000);
+      timer.unref();
+      ctx.onClose(() => clearInterval(timer));
+    },
   };
 }
 
