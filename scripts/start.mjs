@@ -509,18 +509,28 @@ export async function startDemoServer({
     for (const fn of cleanups.splice(0).reverse()) await fn();
   };
   cleanups.push(() => closeServer(server, 0));
+  let releaseLock;
+  let removeTemporary;
   try {
     const { server: serverModule, simulator: simulatorModule } = await loadServerModules();
     const config = serverModule.configFromEnv(env, ROOT);
     let dir = dataDir ?? config.dataDir;
     if (temporaryData) {
-      dir = mkdtempSync(join(tmpdir(), 'civic-demo-'));
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      const temporary = mkdtempSync(join(tmpdir(), 'civic-demo-'));
+      dir = temporary;
+      // Also when the process ends without close() (an uncaught error, process.exit()).
+      const removeOnExit = () => rmSync(temporary, { recursive: true, force: true });
+      process.once('exit', removeOnExit);
+      removeTemporary = () => {
+        process.off('exit', removeOnExit);
+        removeOnExit();
+      };
+      cleanups.push(removeTemporary);
     }
     if (!config.databaseUrl) {
       // PGlite is one process's database: a second demo on the same data dir would corrupt it.
-      const release = lockDataDir(dir);
-      cleanups.push(release);
+      releaseLock = lockDataDir(dir);
+      cleanups.push(releaseLock);
     }
     if (!config.databaseUrl && !existsSync(join(dir, 'pglite', 'PG_VERSION'))) {
       // A new database: start from the template cluster (the seed is applied on start).
@@ -602,9 +612,9 @@ export async function startDemoServer({
       await api.close();
       for (const s of [server, ...(second ? [second.server] : [])]) s.closeIdleConnections();
       await Promise.all(closing);
-      cleanups.splice(0); // everything above is closed; only the lock and the temporary data are left
-      if (!config.databaseUrl) rmSync(join(dir, 'demo.lock'), { force: true });
-      if (temporaryData) rmSync(dir, { recursive: true, force: true });
+      // Everything above is closed; what is left: the lock and the temporary data.
+      const rest = cleanups.splice(0).filter((fn) => fn === releaseLock || fn === removeTemporary);
+      for (const fn of rest.reverse()) fn();
     };
     return {
       ...demo,
