@@ -1,7 +1,7 @@
 import { CheckError, type Check } from './check.js';
 import { CivicApiError, type CivicApiErrorInit, type Problem } from './errors.js';
 import type { CivicConfig } from '../config/config-context.js';
-import { xhrFetch, type UploadProgress } from './xhr.js';
+import type { UploadProgress } from './xhr.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -253,7 +253,9 @@ export class ApiClient {
     const { signal, params, query, token } = o;
     const { lang, ags, sleep = abortableSleep, timeoutMs = 15_000, retries = 2 } = this.options;
     const progress = o.onUploadProgress;
-    const fetcher = this.options.fetch ?? (progress ? (u: URL, init: RequestInit) => xhrFetch(u, init, progress) : fetch);
+    // The XMLHttpRequest transport is its own small module, loaded only by pages that upload.
+    const xhr = progress && !this.options.fetch ? (await import('./xhr.js')).xhrFetch : undefined;
+    const fetcher = this.options.fetch ?? (xhr && progress ? (u: URL, init: RequestInit) => xhr(u, init, progress) : fetch);
     // Only the path template (or an absolute URL's pathname) ever appears in an error message.
     const error = (code: string, init?: Partial<CivicApiErrorInit>) =>
       new CivicApiError(code, {
