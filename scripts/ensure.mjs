@@ -64,13 +64,7 @@ if (!forTests) {
 
 if (!findChrome()) {
   if (isRoot && hasApt()) installWithApt(['chromium'], 'Chromium not found');
-  const forTests = process.argv.includes('--test');
-if (!forTests) {
-  log(`ready: Node ${process.versions.node}`);
-  process.exit(0);
-}
-
-if (!findChrome()) {
+  if (!findChrome()) {
     console.error(
       '[ensure] Chromium was not found. Install it (Debian: `sudo apt-get install chromium`) or set CHROME_PATH to a Chromium/Chrome binary.',
     );
