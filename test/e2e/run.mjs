@@ -15,6 +15,7 @@ import { launchChromium, writeResults } from '../../scripts/storybook-smoke.mjs'
 import { judge, openJourney, staff, startServer, useOfficeHours } from './harness.mjs';
 import * as faults from './faults.mjs';
 import * as journeys from './journeys.mjs';
+import { xssGate } from './xss.mjs';
 
 const filter = process.argv.slice(2);
 const wanted = (name) => filter.length === 0 || filter.some((w) => name.includes(w));
@@ -75,6 +76,7 @@ try {
   } finally {
     await demo.close();
   }
+  await check('gate 3 XSS corpus on every widget page', () => xssGate(browser));
   await check('gate 5 booking while the server is down', () => faults.bookingWhileDown(browser));
   await check('gate 5 chat message while the server is down', () => faults.chatWhileDown(browser));
 } finally {
