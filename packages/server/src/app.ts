@@ -28,6 +28,8 @@ export interface ServerContext {
   log: Logger;
   /** Called on shutdown (timers, listeners). */
   onClose(fn: () => void | Promise<void>): void;
+  /** Set when shutdown began: new requests, and requests the closing database fails, answer 503. */
+  closing?: boolean;
 }
 
 export interface RequestContext {
@@ -147,6 +149,7 @@ export function createApp(o: AppOptions): Hono {
   });
 
   app.get('/healthz', async () => {
+    if (ctx.closing) return fail(503, 'unavailable', 'The server is shutting down.', { retryAfter: 5 }, { 'Retry-After': '5' });
     try {
       await ctx.db.query('SELECT 1');
       return new Response(JSON.stringify({ status: 'ok', storage: ctx.db.kind }), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
@@ -169,12 +172,19 @@ export function createApp(o: AppOptions): Hono {
       app.on(op.method, honoPath(path), async (c) => {
         const started = performance.now();
         let status = 500;
+        const stopping = () => {
+          status = 503;
+          return fail(503, 'unavailable', 'The server is restarting. Please try again in a moment.', { retryAfter: 5 }, { 'Retry-After': '5' });
+        };
+        if (ctx.closing) return stopping();
         try {
           const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
           const response = await run(op, c.req.raw, c.req.param() as Record<string, string>, incoming?.socket?.remoteAddress);
           status = response.status;
           return response;
         } catch (error) {
+          // A request the closing database cut off is not a server error: the client retries.
+          if (ctx.closing) return stopping();
           ctx.log.error('request_failed', { operationId: op.operationId, error: (error as { code?: string }).code ?? (error as Error).name });
           return fail(500, 'internal', 'The server could not answer this request.');
         } finally {

@@ -4,7 +4,8 @@
  * transactions and constraints, so several processes sharing one PostgreSQL never double-book.
  * Events fan out with LISTEN/NOTIFY on both (PGlite delivers its notifications in process).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg, { type Client, type CustomTypesConfig } from 'pg';
 import { MIGRATIONS } from './migrations.js';
@@ -39,11 +40,58 @@ async function withRetry<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Data directories this process has open. */
+const openDirs = new Set<string>();
+
+/**
+ * PGlite is a one-process database: two processes (or two opens in one) on one data directory
+ * corrupt it. `<dataDir>.lock` holds the owner's pid; a lock whose process is gone is taken over.
+ * Returns the release function.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const dir = resolve(dataDir);
+  const file = `${dir}.lock`;
+  const busy = (owner: string) => Object.assign(new Error(`The data directory ${dir} is in use by ${owner}.`), { code: 'EDATADIRBUSY' });
+  if (openDirs.has(dir)) throw busy('this process');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST' || attempt > 0) throw error;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw busy(`process ${pid}`);
+      rmSync(file, { force: true }); // stale: its process is gone
+    }
+  }
+  openDirs.add(dir);
+  return () => {
+    openDirs.delete(dir);
+    rmSync(file, { force: true });
+  };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
 /** PGlite: PostgreSQL compiled to WebAssembly, in process. `dataDir` undefined = in memory. */
 export async function openPglite(dataDir?: string): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const lite = new PGlite(dataDir);
-  await lite.waitReady;
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  let lite: PGlite;
+  try {
+    lite = new PGlite(dataDir);
+    await lite.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db: Db = {
     kind: 'pglite',
     async query<T extends Row>(sql: string, params: unknown[] = []) {
@@ -69,9 +117,20 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     async notify(channel, payload) {
       await lite.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
-    close: () => lite.close(),
+    close: async () => {
+      try {
+        await lite.close();
+      } finally {
+        unlock();
+      }
+    },
   };
-  await migrate(db);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
   return db;
 }
 

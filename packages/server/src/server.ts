@@ -151,6 +151,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        ctx.closing = true;
         log.info('stopping', {});
         for (const fn of closers.splice(0).reverse()) await fn();
         if (server) {
