@@ -252,7 +252,7 @@ describe('<civic-chat> attachments', () => {
       'Pass.png wurde nicht hochgeladen. Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es in 90 Sekunden erneut.',
     );
     const retry = $(el, '.upload--failed .retry-upload')!;
-    expect(retry.getAttribute('aria-label')).to.equal('Pass.png erneut hochladen');
+    expect(retry.getAttribute('aria-label')).to.equal('Erneut versuchen: Pass.png hochladen');
     await expectAccessible(el, { state: '.retry-upload' });
 
     mock.api.faults.set({ status: 500, failNext: 1, match: 'uploadAttachment' });

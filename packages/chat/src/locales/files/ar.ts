@@ -23,7 +23,7 @@ const ar = {
   tooMany_other: 'لم يُرفق {{name}}: يُسمح بـ {{count}} ملف على الأكثر لكل رسالة.',
   failed: 'لم يُرفع {{name}}. {{reason}}',
   retry: 'إعادة المحاولة',
-  retryNamed: 'إعادة رفع {{name}}',
+  retryNamed: 'إعادة المحاولة: رفع {{name}}',
   remove: 'إزالة',
   removeNamed: 'إزالة {{name}}',
   download: 'تنزيل {{name}}',

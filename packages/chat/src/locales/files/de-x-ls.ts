@@ -18,7 +18,7 @@ const deXLs = {
   tooMany_other: '{{name}} ist nicht dabei. Sie können nur {{count}} Dateien mit einer Nachricht schicken.',
   failed: '{{name}} ist nicht angekommen. {{reason}}',
   retry: 'Noch einmal versuchen',
-  retryNamed: '{{name}} noch einmal schicken',
+  retryNamed: 'Noch einmal versuchen: {{name}} schicken',
   remove: 'Weg-nehmen',
   removeNamed: '{{name}} weg-nehmen',
   download: '{{name}} speichern',

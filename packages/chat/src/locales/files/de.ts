@@ -18,7 +18,7 @@ const de = {
   tooMany_other: '{{name}} wurde nicht angehängt: Pro Nachricht sind höchstens {{count}} Dateien erlaubt.',
   failed: '{{name}} wurde nicht hochgeladen. {{reason}}',
   retry: 'Erneut versuchen',
-  retryNamed: '{{name}} erneut hochladen',
+  retryNamed: 'Erneut versuchen: {{name}} hochladen',
   remove: 'Entfernen',
   removeNamed: '{{name}} entfernen',
   download: '{{name}} herunterladen',

@@ -15,7 +15,7 @@ const en: typeof de = {
   tooMany_other: '{{name}} was not attached: at most {{count}} files per message are allowed.',
   failed: '{{name}} was not uploaded. {{reason}}',
   retry: 'Try again',
-  retryNamed: 'Upload {{name}} again',
+  retryNamed: 'Try again: upload {{name}}',
   remove: 'Remove',
   removeNamed: 'Remove {{name}}',
   download: 'Download {{name}}',

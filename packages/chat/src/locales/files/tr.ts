@@ -15,7 +15,7 @@ const tr = {
   tooMany_other: '{{name}} eklenmedi: Mesaj başına en fazla {{count}} dosyaya izin verilir.',
   failed: '{{name}} yüklenmedi. {{reason}}',
   retry: 'Yeniden dene',
-  retryNamed: '{{name}} dosyasını yeniden yükle',
+  retryNamed: 'Yeniden dene: {{name}} dosyasını yükle',
   remove: 'Kaldır',
   removeNamed: '{{name}} dosyasını kaldır',
   download: '{{name}} dosyasını indir',

@@ -19,7 +19,7 @@ const uk = {
   tooMany_other: '{{name}} не додано: на повідомлення дозволено не більше {{count}} файлу.',
   failed: '{{name}} не завантажено. {{reason}}',
   retry: 'Спробувати ще раз',
-  retryNamed: 'Завантажити {{name}} ще раз',
+  retryNamed: 'Спробувати ще раз: завантажити {{name}}',
   remove: 'Вилучити',
   removeNamed: 'Вилучити {{name}}',
   download: 'Завантажити {{name}}',
