@@ -107,7 +107,24 @@ export async function openJourney(browser, demo, { hooks } = {}) {
   const page = await context.newPage();
   await context.clock.install({ time: Date.now() });
   page.setDefaultTimeout(TIMEOUT);
-  const record = { requests: [], console: [], errors: [], failedRequests: [], pending: new Set() };
+  const record = { requests: [], console: [], errors: [], failedRequests: [], pending: new Set(), events: [] };
+  // Every civic-* event a widget dispatches, with its detail, reported to Node (survives navigations).
+  await context.exposeBinding('__e2eCivicEvent', (_source, type, detail) => record.events.push({ type, detail }));
+  await context.addInitScript(() => {
+    const dispatch = EventTarget.prototype.dispatchEvent;
+    EventTarget.prototype.dispatchEvent = function (event) {
+      if (event.type.startsWith('civic-')) {
+        let detail;
+        try {
+          detail = JSON.stringify(event.detail ?? null);
+        } catch {
+          detail = String(event.detail);
+        }
+        void window.__e2eCivicEvent(event.type, detail);
+      }
+      return dispatch.call(this, event);
+    };
+  });
   context.on('request', (r) => {
     record.requests.push(r.url());
     record.pending.add(r);
@@ -125,7 +142,7 @@ export async function openJourney(browser, demo, { hooks } = {}) {
 
 /**
  * What is wrong with a finished journey: requests to other origins, console errors, personal data
- * in the console or a URL, page errors, storage beyond `allowStorage` (key prefixes per storage
+ * in the console, a URL or a civic-* event's detail, page errors, storage beyond `allowStorage` (key prefixes per storage
  * kind). `expectedConsoleErrors` are regular expressions for errors the journey causes on purpose
  * (the fault gate's failed requests).
  */
@@ -143,13 +160,16 @@ export async function judge({ context, page, record }, demo, { personal = [], al
     for (const value of personal) if (m.text.includes(value)) problems.push(`personal data "${value}" in the console: ${m.text}`);
   }
   for (const e of record.errors) problems.push(`page error: ${e}`);
+  for (const e of record.events) {
+    for (const value of personal) if (e.detail.includes(value)) problems.push(`personal data "${value}" in the detail of ${e.type}: ${e.detail}`);
+  }
   const stored = await storedData(context, page);
   for (const [kind, keys] of Object.entries(stored)) {
     for (const key of keys) {
       if (!(allowStorage[kind] ?? []).some((prefix) => key.startsWith(prefix))) problems.push(`${kind} holds "${key}", which this journey may not store`);
     }
   }
-  return { problems, stored, requests: record.requests.length };
+  return { problems, stored, requests: record.requests.length, events: record.events.length };
 }
 
 function safeDecode(s) {

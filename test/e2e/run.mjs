@@ -22,7 +22,6 @@ const wanted = (name) => filter.length === 0 || filter.some((w) => name.includes
 
 let passed = 0;
 let failed = 0;
-const figures = [];
 
 async function check(name, fn) {
   if (!wanted(name)) return;
@@ -65,8 +64,7 @@ try {
             });
             const verdict = await judge(session, demo, rules);
             if (verdict.problems.length) throw new Error(verdict.problems.join('\n'));
-            figures.push({ journey: name, mode, requests: verdict.requests });
-            return `${verdict.requests} requests${Object.keys(verdict.stored).length ? `, stored ${JSON.stringify(verdict.stored)}` : ', nothing stored'}`;
+            return `${verdict.requests} requests, ${verdict.events} civic-* events${Object.keys(verdict.stored).length ? `, stored ${JSON.stringify(verdict.stored)}` : ', nothing stored'}`;
           } finally {
             await session.context.close();
           }
