@@ -124,9 +124,28 @@ export async function booking({ page, demo, mode }) {
  * new status in its live region → "Abholtermin buchen" opens the picker with the pickup service
  * preselected.
  */
-export async function status({ page, demo, mode }) {
-  const [caseId, reference, birthdate] = mode === 'pointer' ? ['c-4715', 'MS-2026-004715', '30.05.1995'] : ['c-4718', 'MS-2026-004718', '17.04.2001'];
-  await page.goto(`${demo.url}antragsstatus/`);
+export function status({ page, demo, mode, record }) {
+  const cases = { pointer: ['c-4715', 'MS-2026-004715', '30.05.1995'], keyboard: ['c-4718', 'MS-2026-004718', '17.04.2001'] };
+  return followCase({ page, demo, mode, record, path: 'antragsstatus/', kase: cases[mode] });
+}
+
+/**
+ * The status journey on /cors/: the widgets there talk to the API on the demo's second origin
+ * (api-base http://127.0.0.2:<port>/api, CORS). Every API request goes there, none to the page's own /api.
+ */
+export async function corsStatus({ page, demo, mode, record }) {
+  assert.ok(demo.secondApiUrl, 'the second origin listens');
+  const cases = { pointer: ['c-4716', 'MS-2026-004716', '09.09.1979'], keyboard: ['c-4717', 'MS-2026-004717', '24.12.1988'] };
+  const rules = await followCase({ page, demo, mode, record, path: 'cors/', kase: cases[mode] });
+  const onCors = record.requests.slice(0, rules.requestsOnPage);
+  assert.ok(onCors.some((u) => u.startsWith(`${demo.secondApiUrl}/v1/cases`)), 'the case came from the second origin');
+  assert.deepEqual(onCors.filter((u) => u.startsWith(`${demo.apiUrl}/`)), [], 'no request to the page origin\'s /api from /cors/');
+  return rules;
+}
+
+async function followCase({ page, demo, mode, record, path, kase }) {
+  const [caseId, reference, birthdate] = kase;
+  await page.goto(`${demo.url}${path}`);
   const tracker = page.locator('civic-status-tracker');
   await tracker.locator('h2#heading').filter({ hasText: 'Stand Ihres Antrags' }).waitFor();
   if (mode === 'pointer') {
@@ -150,6 +169,7 @@ export async function status({ page, demo, mode }) {
     pickup: { ready: true, serviceId: 'dokument-abholung' },
   });
   await until(async () => (await liveText(tracker)).includes('Neuer Stand: Abholbereit'), 'the announcement of the new status');
+  const requestsOnPage = record.requests.length;
   const book = tracker.getByRole('link', { name: 'Abholtermin buchen' });
   await book.waitFor();
   if (mode === 'pointer') {
@@ -168,7 +188,7 @@ export async function status({ page, demo, mode }) {
   await heading.filter({ hasText: 'Wofür brauchen Sie einen Termin?' }).waitFor();
   const ticked = await picker.locator('input[type="checkbox"][id^="s-"]').evaluateAll((inputs) => inputs.filter((i) => i.checked).map((i) => i.id));
   assert.deepEqual(ticked, ['s-dokument-abholung']);
-  return { personal: [reference, birthdate], allowStorage: {} };
+  return { personal: [reference, birthdate], allowStorage: {}, requestsOnPage };
 }
 
 /** The conversation whose citizen messages include `text` (staff API). */
