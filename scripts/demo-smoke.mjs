@@ -72,6 +72,8 @@ export const DEMO_PAGES = [
   { path: '/theme/', status: 200, themeSwitch: true },
   { path: '/einbetten/', status: 200 },
   { path: '/einbetten/csp/', status: 200, strictCsp: true },
+  { path: '/einbetten/react/', status: 200 },
+  { path: '/einbetten/vue/', status: 200 },
   { path: '/mitarbeitende/', status: 200, staff: true },
   { path: CORS_PAGE, status: 200, cors: true },
   { path: '/gibt-es-nicht/', status: 404 },

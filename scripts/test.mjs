@@ -28,6 +28,8 @@ const STEPS = [
   { name: 'build', cmd: 'node scripts/build.mjs' },
   { name: 'size', cmd: 'node scripts/size.mjs', results: 'size' },
   { name: 'cdn-smoke', cmd: 'node scripts/cdn-smoke.mjs', results: 'cdn-smoke' },
+  // Built pages in Chromium: the React and Vue embedding pages, a booking on the demo's picker page.
+  nodeTest('pages', 'demo/einbetten/frameworks.node.test.mjs packages/appointment-picker/test/book-on-demo.node.test.mjs'),
   { name: 'storybook', cmd: 'npx storybook build -o storybook-static --quiet && node scripts/storybook-smoke.mjs', results: 'storybook' },
   { name: 'demo-smoke', cmd: 'node scripts/demo-smoke.mjs', results: 'demo' },
   { name: 'gates', cmd: 'node --test scripts/gates/ && node scripts/gates/demo-gates.mjs', results: 'gates' },
