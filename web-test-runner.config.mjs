@@ -33,6 +33,22 @@ function emulateTimezonePlugin() {
   };
 }
 
+/**
+ * The Chrome launcher keeps a finished test file's page and hands it to the next file. Close the
+ * page's own browser context instead, so that every file really starts with empty storage (and no
+ * service worker of an earlier file).
+ */
+function freshContextPerFile(launcher) {
+  const stop = launcher.stopSession.bind(launcher);
+  launcher.stopSession = async (sessionId) => {
+    const result = await stop(sessionId);
+    const page = launcher.inactivePages.pop();
+    await page?.puppeteerPage.browserContext().close().catch(() => undefined);
+    return result;
+  };
+  return launcher;
+}
+
 export default {
   files,
   nodeResolve: { browser: true, exportConditions: ['browser', 'development', 'civic-source'] },
@@ -40,14 +56,15 @@ export default {
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 10_000 } },
   browsers: [
-    chromeLauncher({
+    freshContextPerFile(chromeLauncher({
       launchOptions: {
         executablePath: findChrome() ?? '/usr/bin/chromium',
         headless: true,
         args: CHROME_ARGS,
       },
-      // Every test file gets its own browser context, so storage (localStorage, sessionStorage,
-      // cookies, IndexedDB) never leaks between files running at the same time. With two test
+      // Every test file gets its own browser context (closed after the file, see
+      // freshContextPerFile), so storage (localStorage, sessionStorage, cookies, IndexedDB) never
+      // leaks between files, at the same time or one after another. With two test
       // files at once, one page is in a background tab that gets no animation frames (fixture()
       // waits for one) and no focus: emulate focus for every page.
       async createPage({ browser }) {
@@ -57,7 +74,7 @@ export default {
         await session.send('Emulation.setFocusEmulationEnabled', { enabled: true });
         return page;
       },
-    }),
+    })),
   ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' }), emulateTimezonePlugin()],
   middleware: [
