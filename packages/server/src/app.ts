@@ -93,17 +93,32 @@ async function readCapped(request: Request, max: number): Promise<Uint8Array | u
  * The JSON pointer of the first string (or key) with a NUL character in a parsed JSON value, or
  * undefined: PostgreSQL cannot store NUL in text, so such input is a 400 at that field.
  */
-function nulPointer(value: unknown, at = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\0') ? at : undefined;
+/** A lone UTF-16 surrogate: JSON can carry it (`"\\ud83d"`), PostgreSQL cannot store it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Why PostgreSQL could not store `s` (NUL character, lone surrogate), or undefined. */
+function unstorable(s: string): string | undefined {
+  if (s.includes('\0')) return 'must not contain NUL characters';
+  if (LONE_SURROGATE.test(s)) return 'must not contain lone surrogates (invalid Unicode)';
+  return undefined;
+}
+
+/** The first string (or key) in a JSON value that PostgreSQL could not store: its pointer and why. */
+function unstorablePointer(value: unknown, at = ''): { pointer: string; detail: string } | undefined {
+  if (typeof value === 'string') {
+    const detail = unstorable(value);
+    return detail ? { pointer: at, detail } : undefined;
+  }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = nulPointer(value[i], `${at}/${i}`);
+      const found = unstorablePointer(value[i], `${at}/${i}`);
       if (found !== undefined) return found;
     }
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       const here = `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      const found = k.includes('\0') ? here : nulPointer(v, here);
+      const keyDetail = unstorable(k);
+      const found = keyDetail ? { pointer: here, detail: keyDetail } : unstorablePointer(v, here);
       if (found !== undefined) return found;
     }
   }
@@ -271,8 +286,8 @@ export function createApp(o: AppOptions): Hono {
           } catch {
             return fail(400, 'bad_request', 'The request body is not valid JSON.');
           }
-          const nul = nulPointer(rc.body);
-          if (nul !== undefined) errors.push({ in: 'body', pointer: nul, detail: 'must not contain NUL characters' });
+          const bad = unstorablePointer(rc.body);
+          if (bad !== undefined) errors.push({ in: 'body', pointer: bad.pointer, detail: bad.detail });
           else if (op.body.validate && !op.body.validate(rc.body)) errors.push(...fieldErrors(op.body.validate.errors, 'body'));
         }
       } else {

@@ -1,7 +1,8 @@
 /**
  * Request bodies and parameters the server must refuse before they reach storage: bodies larger
  * than the limits also when the client streams them without Content-Length (nothing is read past
- * the limit), and NUL characters (PostgreSQL cannot store them; they must be a 400, never a 500).
+ * the limit), and NUL characters and lone surrogates (PostgreSQL cannot store them; they must be a
+ * 400, never a 500).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -73,5 +74,20 @@ describe('server input limits', () => {
     assert.equal(search.status, 400, search.text);
     const service = await api(s.url!, 'GET', '/v1/services/pass%00port');
     assert.equal(service.status, 400, service.text);
+  });
+
+  it('answers lone surrogates in a JSON body with 400, never 500 (case, queue and chat texts: the XSS corpus)', async () => {
+    const staff = { 'X-Staff-Key': s.ctx.staffKey };
+    const caseUpdate = await api(s.url!, 'POST', '/staff/v1/cases/c-4711/updates', { headers: staff, body: { history: { title: 'Familie \ud83d' } } });
+    assert.equal(caseUpdate.status, 400, caseUpdate.text);
+    const error = (caseUpdate.body as { errors: { pointer: string; detail: string }[] }).errors[0]!;
+    assert.deepEqual([error.pointer, error.detail], ['/history/title', 'must not contain lone surrogates (invalid Unicode)']);
+    const ticker = await api(s.url!, 'PATCH', '/staff/v1/queues/buergerbuero-mitte', { headers: staff, body: { ticker: '\udc00 Hinweis' } });
+    assert.equal(ticker.status, 400, ticker.text);
+    const key = await api(s.url!, 'POST', '/v1/cases/lookup', { body: { reference: 'MS-2026-004711', secondFactor: { kind: 'birthdate', value: '1984-03-12' }, ['x\ud800']: 1 } });
+    assert.equal(key.status, 400, key.text);
+    // A well-formed pair (an emoji) is fine.
+    const emoji = await api(s.url!, 'PATCH', '/staff/v1/queues/buergerbuero-mitte', { headers: staff, body: { ticker: 'Familie 👩‍👩‍👧‍👦 🇩🇪' } });
+    assert.equal(emoji.status, 200, emoji.text);
   });
 });
