@@ -11,6 +11,7 @@ import type { Db } from './db.js';
 import type { ServerConfig } from './config.js';
 import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, RateLimiter, corsHeaders, fail, invalid, notFound, rateLimited, sameSecret } from './http.js';
 import type { Logger } from './log.js';
+import { unstorable } from './text.js';
 
 export interface Clock {
   now(): number;
@@ -87,20 +88,6 @@ async function readCapped(request: Request, max: number): Promise<Uint8Array | u
     at += c.byteLength;
   }
   return out;
-}
-
-/**
- * The JSON pointer of the first string (or key) with a NUL character in a parsed JSON value, or
- * undefined: PostgreSQL cannot store NUL in text, so such input is a 400 at that field.
- */
-/** A lone UTF-16 surrogate: JSON can carry it (`"\\ud83d"`), PostgreSQL cannot store it. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** Why PostgreSQL could not store `s` (NUL character, lone surrogate), or undefined. */
-function unstorable(s: string): string | undefined {
-  if (s.includes('\0')) return 'must not contain NUL characters';
-  if (LONE_SURROGATE.test(s)) return 'must not contain lone surrogates (invalid Unicode)';
-  return undefined;
 }
 
 /** The first string (or key) in a JSON value that PostgreSQL could not store: its pointer and why. */

@@ -5,13 +5,14 @@
  */
 import { loadSeed, type Seed, type SeedVariant } from '@civic-elements/contract/seed';
 import type { Db } from './db.js';
+import { storable } from './text.js';
 
 export async function seedAnchor(db: Db, now: number, variant: SeedVariant): Promise<{ seed: Seed; anchor: number; created: boolean }> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(727002)');
     const row = (await tx.query<{ value: string }>("SELECT value FROM meta WHERE key = 'seed_anchor'")).rows[0];
-    if (row) return { seed: loadSeed({ now: Number(row.value), variant }), anchor: Number(row.value), created: false };
-    const seed = loadSeed({ now, variant });
+    if (row) return { seed: storable(loadSeed({ now: Number(row.value), variant })), anchor: Number(row.value), created: false };
+    const seed = storable(loadSeed({ now, variant }));
     const loc: string[] = [];
     const start: number[] = [];
     const cap: number[] = [];
