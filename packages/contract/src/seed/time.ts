@@ -33,8 +33,36 @@ export interface WallClock {
   second: number;
 }
 
+/**
+ * Memo of the pure formatting below, per zone and instant: `Intl` formatting costs tens of
+ * microseconds and availability formats every slot unit of every request. Bounded: a zone's memo
+ * is dropped whole when it reaches `MEMO_LIMIT` entries.
+ */
+const MEMO_LIMIT = 20_000;
+const wallMemo = new Map<string, Map<number, Readonly<WallClock>>>();
+const instantMemo = new Map<string, Map<number, string>>();
+
+function memoOf<V>(memos: Map<string, Map<number, V>>, timeZone: string): Map<number, V> {
+  let m = memos.get(timeZone);
+  if (!m) {
+    m = new Map();
+    memos.set(timeZone, m);
+  } else if (m.size >= MEMO_LIMIT) {
+    m.clear();
+  }
+  return m;
+}
+
 /** The wall-clock fields of an instant in a time zone. */
 export function wallClock(instant: number, timeZone: string): WallClock {
+  const known = wallMemo.get(timeZone)?.get(instant);
+  if (known) return { ...known };
+  const w = computeWallClock(instant, timeZone);
+  memoOf(wallMemo, timeZone).set(instant, Object.freeze({ ...w }));
+  return w;
+}
+
+function computeWallClock(instant: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(instant))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
@@ -73,10 +101,14 @@ export function localTime(instant: number, timeZone: string): string {
 
 /** RFC 3339 with the zone's offset at that instant, e.g. `2026-12-07T09:30:00+01:00` (never `Z`). */
 export function formatInstant(instant: number, timeZone: string): string {
+  const known = instantMemo.get(timeZone)?.get(instant);
+  if (known !== undefined) return known;
   const w = wallClock(instant, timeZone);
   const off = offsetMinutes(instant, timeZone);
   const sign = off < 0 ? '-' : '+';
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${sign}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+  const text = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${sign}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+  memoOf(instantMemo, timeZone).set(instant, text);
+  return text;
 }
 
 /** Minutes after midnight of `HH:MM` (`24:00` = 1440). */

@@ -1,8 +1,9 @@
 /**
  * The appointment book over the database: the seed says which slot units exist (time, block,
  * services), `slot_units` says how many seats each still has, `blocks` which are closed by staff.
- * Free slots are computed from one query per request (no cache, so availability reflects a
- * booking at once). Seats are taken with one conditional UPDATE per span inside a transaction
+ * Free slots are computed from one query per search. Every change of seats or blocks also sends
+ * NOTIFY `civic_seats` inside its transaction, so every process sharing the database hears of it
+ * after the commit (the availability cache in ./index.ts follows it). Seats are taken with one conditional UPDATE per span inside a transaction
  * (`used < capacity`, re-checked under the row lock) and a CHECK constraint refuses overselling.
  */
 import { addDays, formatInstant, localDate, type AppointmentType, type Location, type Seed, type Service } from '@civic-elements/contract/seed';
@@ -32,6 +33,9 @@ export interface SeatState {
   free: Map<string, Map<number, number>>;
   blocks: ActiveBlock[];
 }
+
+/** The NOTIFY channel that says a location's seats or blocks changed (payload: the location id). */
+export const SEATS_CHANNEL = 'civic_seats';
 
 export class SlotTaken extends Error {
   constructor() {
@@ -167,10 +171,29 @@ export class Book {
   async take(tx: Queryable, location: string, unitStarts: readonly number[]): Promise<void> {
     const r = await tx.query('UPDATE slot_units SET used = used + 1 WHERE location_id = $1 AND start_ms = ANY($2::bigint[]) AND used < capacity', [location, unitStarts]);
     if (r.rowCount !== unitStarts.length) throw new SlotTaken();
+    await this.changed(tx, location);
   }
 
   async free(tx: Queryable, location: string, unitStarts: readonly number[]): Promise<void> {
-    await tx.query('UPDATE slot_units SET used = used - 1 WHERE location_id = $1 AND start_ms = ANY($2::bigint[]) AND used > 0', [location, unitStarts]);
+    const r = await tx.query('UPDATE slot_units SET used = used - 1 WHERE location_id = $1 AND start_ms = ANY($2::bigint[]) AND used > 0', [location, unitStarts]);
+    if (r.rowCount > 0) await this.changed(tx, location);
+  }
+
+  /** Tells every process (after the caller's transaction commits) that this location's seats or blocks changed. */
+  async changed(tx: Queryable, location: string): Promise<void> {
+    await tx.query('SELECT pg_notify($1, $2)', [SEATS_CHANNEL, location]);
+  }
+
+  /** The first instant after `now` at which a slot of these locations passes its lead time (leaves the answers). */
+  nextLeadCutoff(locations: readonly Location[], now: number): number {
+    let next = Infinity;
+    for (const l of locations) {
+      const lead = l.slotRules.leadMinutes * 60_000;
+      // Units are in time order: the first one still bookable is the next to pass its lead time.
+      const u = l.slots.find((x) => x.startMs >= now + lead);
+      if (u && u.startMs - lead < next) next = u.startMs - lead;
+    }
+    return next;
   }
 
   unitStarts(location: Location, units: readonly number[]): number[] {

@@ -15,9 +15,12 @@ import { bearer, fail, invalid, invalidBody, invalidQuery, json, noContent, notF
 import { buildIcs } from '@civic-elements/mock-api/ics';
 import type { FieldError } from '../contract.js';
 import type { Mail, PendingNotification } from '../notifier.js';
-import { Book, SlotTaken, type ServiceQty } from './book.js';
+import { Book, SEATS_CHANNEL, SlotTaken, type ServiceQty, type Slot } from './book.js';
 
 export const MAX_RANGE_DAYS = 92;
+/** The longest an availability answer is reused without a seat change heard of (well inside the 1-second freshness rule). */
+export const AVAILABILITY_MAX_AGE_MS = 500;
+const AVAILABILITY_CACHE_ENTRIES = 256;
 const LIMITS = { reads: 600, challenges: 60, holds: 30, bookings: 20, waitlist: 20 };
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const validDate = (d: string) => DATE.test(d) && addDays(d, 0) === d;
@@ -69,6 +72,9 @@ interface BookingRow {
   applied_holds: string[];
 }
 
+/** The same headers `json()` sets, for an already serialised availability answer. */
+const availabilityResponse = (body: string, lang: string) => new Response(body, { status: 200, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', 'Content-Language': lang } });
+
 const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
 const nums = (a: unknown[]) => a.map(Number);
 
@@ -108,6 +114,32 @@ export function createAppointments(ctx: ServerContext) {
     return merged;
   };
 
+  // ------------------------------------------------------------------ availability cache
+
+  /**
+   * Rendered availability answers, reused while no seat changed. `seatRevision` goes up after every
+   * transaction that may change seats or blocks in this process has finished (so after its commit),
+   * and when another process sharing the database says so (NOTIFY `civic_seats`, sent inside its
+   * transactions, so delivered after their commits). An answer is stored under the revision read
+   * before its seats were read, so one computed from seats a concurrent change already replaced is
+   * never served. Entries also end at `AVAILABILITY_MAX_AGE_MS` (a lost notification cannot keep a
+   * seat stale for long) and when the next slot passes its lead time.
+   */
+  let seatRevision = 0;
+  const availabilityCache = new Map<string, { revision: number; validUntil: number; body: string }>();
+  const seatsChanged = () => {
+    seatRevision++;
+    availabilityCache.clear();
+  };
+  /** Runs `fn` (which may change seats) and then marks the cached answers stale, whatever its outcome. */
+  const changingSeats = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } finally {
+      seatsChanged();
+    }
+  };
+
   // ------------------------------------------------------------------ expiry sweep
 
   let lastSweep = 0;
@@ -116,13 +148,15 @@ export function createAppointments(ctx: ServerContext) {
     const t = now();
     if (!force && t - lastSweep < 250) return;
     lastSweep = t;
-    await db.transaction(async (tx) => {
-      const expired = await tx.query<{ location_id: string; units: number[] }>("UPDATE holds SET state = 'expired' WHERE state = 'active' AND expires_at <= $1 RETURNING location_id, units", [t]);
-      for (const h of expired.rows) {
+    const expired = await db.transaction(async (tx) => {
+      const rows = await tx.query<{ location_id: string; units: number[] }>("UPDATE holds SET state = 'expired' WHERE state = 'active' AND expires_at <= $1 RETURNING location_id, units", [t]);
+      for (const h of rows.rows) {
         await book.free(tx, h.location_id, nums(h.units));
         await seatsFreed(tx, h.location_id, nums(h.units));
       }
+      return rows.rows.length;
     });
+    if (expired > 0) seatsChanged();
   };
 
   /** Seats became free: each waiting-list entry with a free slot on one of those dates gets one notice (a hint, not a hold). */
@@ -328,6 +362,11 @@ export function createAppointments(ctx: ServerContext) {
         if (to < from) return invalidQuery('to', 'must not be before from');
         if (daysBetween(from, to) > MAX_RANGE_DAYS) return invalidQuery('to', `must be at most ${MAX_RANGE_DAYS} days after from`);
         await sweep();
+        const t = now();
+        const cacheKey = `${today}|${locationId ?? ''}|${type}|${from}|${to}|${services.map((s) => `${s.id}:${s.qty}`).join(',')}`;
+        const cached = availabilityCache.get(cacheKey);
+        if (cached && cached.revision === seatRevision && t < cached.validUntil) return availabilityResponse(cached.body, lang);
+        const revision = seatRevision;
         const first = from < horizon.from ? horizon.from : from;
         const last = to > horizon.to ? horizon.to : to;
         const days: C.AvailabilityDay[] = [];
@@ -336,13 +375,21 @@ export function createAppointments(ctx: ServerContext) {
           const [fromMs, toMs] = Book.range(first <= last ? first : horizon.from, horizon.to);
           const state = await book.state(db, candidates.map((l) => l.id), fromMs, toMs);
           if (first <= last) {
-            const found = book.search(state, candidates, services, first, last, now());
-            for (let d = first; d <= last; d = addDays(d, 1)) days.push({ date: d, slots: found.filter((f) => f.date === d).map((f) => f.slot) });
+            const found = book.search(state, candidates, services, first, last, t);
+            const byDate = new Map<string, Slot[]>();
+            for (const f of found) {
+              const list = byDate.get(f.date);
+              if (list) list.push(f.slot);
+              else byDate.set(f.date, [f.slot]);
+            }
+            for (let d = first; d <= last; d = addDays(d, 1)) days.push({ date: d, slots: byDate.get(d) ?? [] });
           }
-          if (last < horizon.to) next = book.search(state, candidates, services, addDays(last < first ? first : last, last < first ? 0 : 1), horizon.to, now())[0]?.date;
+          if (last < horizon.to) next = book.search(state, candidates, services, addDays(last < first ? first : last, last < first ? 0 : 1), horizon.to, t)[0]?.date;
         }
-        const body: C.Availability = { timeZone: tz, horizon, days, ...(next ? { nextAvailable: next } : {}) };
-        return json(body, { lang });
+        const body = JSON.stringify({ timeZone: tz, horizon, days, ...(next ? { nextAvailable: next } : {}) } satisfies C.Availability);
+        if (availabilityCache.size >= AVAILABILITY_CACHE_ENTRIES) availabilityCache.clear();
+        availabilityCache.set(cacheKey, { revision, validUntil: Math.min(t + AVAILABILITY_MAX_AGE_MS, book.nextLeadCutoff(candidates, t)), body });
+        return availabilityResponse(body, lang);
       },
     },
 
@@ -639,6 +686,7 @@ export function createAppointments(ctx: ServerContext) {
             if (bk.contact) await notify(tx, 'booking_cancelled_by_office', bk.contact.email, bk.locale, { bookingId: bk.id, reason: b.reason }, t);
             cancelled.push({ id: bk.id, reference: bk.reference, notified: bk.contact !== null });
           }
+          await book.changed(tx, location.id);
           const id = randomUUID();
           await tx.query('INSERT INTO blocks (id, location_id, from_ms, to_ms, services, reason, created_at, blocked_slots, cancelled_bookings) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
             id,
@@ -674,6 +722,7 @@ export function createAppointments(ctx: ServerContext) {
           if (!r) return notFound('No such block.');
           if (!r.released) {
             await tx.query('UPDATE blocks SET released = true WHERE id = $1', [params.blockId]);
+            await book.changed(tx, r.location_id);
             const location = book.location(r.location_id);
             const starts = location ? location.slots.filter((u) => u.startMs < Number(r.to_ms) && u.endMs > Number(r.from_ms)).map((u) => u.startMs) : [];
             await seatsFreed(tx, r.location_id, starts);
@@ -701,6 +750,13 @@ export function createAppointments(ctx: ServerContext) {
       },
     },
   };
+
+  // Operations that may change seats or blocks: their answers are followed by a new seat revision.
+  for (const name of ['createHold', 'releaseHold', 'rescheduleBooking', 'cancelBooking', 'blockSlots', 'releaseBlock']) {
+    const h = handlers[name]!;
+    const handle = h.handle.bind(h);
+    h.handle = (rc) => changingSeats(async () => handle(rc));
+  }
 
   const bookingIcs = (b: BookingRow, lang: string): string => {
     const l = book.location(b.location_id);
@@ -777,6 +833,8 @@ export function createAppointments(ctx: ServerContext) {
       await loadTexts();
       const unlisten = await db.listen('civic_catalogue', () => void loadTexts().catch(() => undefined));
       ctx.onClose(unlisten);
+      const unlistenSeats = await db.listen(SEATS_CHANNEL, seatsChanged);
+      ctx.onClose(unlistenSeats);
     },
   };
 }

@@ -1,0 +1,164 @@
+/**
+ * Availability is answered from a cache, yet never stale beyond the 1-second freshness rule: every
+ * hold, booking change, release, expiry and staff block shows at once on the same process (PGlite)
+ * and within 1 s on a second process sharing the PostgreSQL (NOTIFY `civic_seats`).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { AVAILABILITY_MAX_AGE_MS } from '../src/appointments/index.js';
+import { TestClock, api, book, firstSlot, hold, pgliteServer, postgresServer, startPostgres, TEST_HOLD_TTL_SECONDS, type Postgres, type TestServer } from './helpers.js';
+
+const PATH = '/v1/availability?services=personalausweis';
+type Answer = { days: { slots: { start: string; location: string; seats: number }[] }[] };
+
+/** Seats of one slot as `base` answers now (0 when the slot is not listed). */
+async function seatsOf(base: string, slot: { start: string; location: string }): Promise<number> {
+  const r = await api(base, 'GET', PATH);
+  assert.equal(r.status, 200);
+  const found = (r.body as Answer).days.flatMap((d) => d.slots).find((x) => x.start === slot.start && x.location === slot.location);
+  return found?.seats ?? 0;
+}
+
+/** Polls `base` until the slot shows `seats`; the time it took (throws after `limitMs`). */
+async function until(base: string, slot: { start: string; location: string }, seats: number, limitMs = 1000): Promise<number> {
+  const t0 = Date.now();
+  for (;;) {
+    const now = await seatsOf(base, slot);
+    const took = Date.now() - t0;
+    if (now === seats) return took;
+    if (took > limitMs) assert.fail(`still ${now} seats after ${took} ms, expected ${seats}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A clock that stands still unless moved: B's cached answers never age, so only the NOTIFY from A can make them stale. */
+class FrozenClock extends TestClock {
+  private readonly at = Date.now();
+  override now = (): number => this.at + this.offset;
+}
+
+/** Slots this far ahead can still be cancelled online. */
+const LATER = 3 * 86_400_000;
+
+const staff = (s: TestServer) => ({ 'X-Staff-Key': s.ctx.staffKey });
+
+describe('availability on PGlite (one process): changes show at once', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await pgliteServer();
+  });
+  after(async () => {
+    await s?.close();
+    rmSync(s.dataDir, { recursive: true, force: true });
+  });
+
+  it('a hold, its booking, a cancellation, a release and an expiry each show in the very next answer', async () => {
+    const slot = await firstSlot(s.url, 'personalausweis', s.clock.now() + LATER);
+    const seats = slot.seats;
+    assert.equal(await seatsOf(s.url, slot), seats); // warm the cache
+    const h = await hold(s.url, slot);
+    assert.equal(h.status, 201);
+    assert.equal(await seatsOf(s.url, slot), seats - 1);
+    const b = await book(s.url, h.body.holdId, { email: 'fresh@example.org' });
+    assert.equal(b.status, 201);
+    assert.equal(await seatsOf(s.url, slot), seats - 1);
+    assert.equal((await api(s.url, 'DELETE', `/v1/bookings/${b.body.id}`, { token: b.body.manageToken })).status, 204);
+    assert.equal(await seatsOf(s.url, slot), seats);
+    const h2 = await hold(s.url, slot);
+    assert.equal(await seatsOf(s.url, slot), seats - 1);
+    assert.equal((await api(s.url, 'DELETE', `/v1/holds/${h2.body.holdId}`)).status, 204);
+    assert.equal(await seatsOf(s.url, slot), seats);
+    await hold(s.url, slot);
+    assert.equal(await seatsOf(s.url, slot), seats - 1);
+    s.clock.advance(TEST_HOLD_TTL_SECONDS * 1000 + 1000);
+    assert.equal(await seatsOf(s.url, slot), seats);
+  });
+
+  it('a staff block removes the slot from the next answer and its release brings it back', async () => {
+    const slot = await firstSlot(s.url);
+    const seats = await seatsOf(s.url, slot);
+    assert.ok(seats >= 1);
+    const to = new Date(Date.parse(slot.start) + 60_000).toISOString();
+    const block = await api(s.url, 'POST', '/staff/v1/blocks', { headers: staff(s), body: { location: slot.location, from: slot.start, to, reason: 'Stromausfall' } });
+    assert.equal(block.status, 201);
+    assert.equal(await seatsOf(s.url, slot), 0);
+    assert.equal((await api(s.url, 'DELETE', `/staff/v1/blocks/${block.body.id}`, { headers: staff(s) })).status, 204);
+    assert.equal(await seatsOf(s.url, slot), seats);
+  });
+
+  it('repeated questions are answered from the cache, which a change the server never heard of leaves only for its maximum age', async () => {
+    const slot = await firstSlot(s.url);
+    const seats = await seatsOf(s.url, slot);
+    assert.ok(seats >= 1);
+    // Behind the server's back (no transaction of its own, no NOTIFY): the cached answer stays…
+    await s.db.query('UPDATE slot_units SET used = capacity WHERE location_id = $1 AND start_ms = $2', [slot.location, Date.parse(slot.start)]);
+    assert.equal(await seatsOf(s.url, slot), seats);
+    // …but never longer than its maximum age.
+    s.clock.advance(AVAILABILITY_MAX_AGE_MS);
+    assert.equal(await seatsOf(s.url, slot), 0);
+    await s.db.query('UPDATE slot_units SET used = 0 WHERE location_id = $1 AND start_ms = $2', [slot.location, Date.parse(slot.start)]);
+  });
+
+  it('answers differ by query and carry the asked language', async () => {
+    const a = await api(s.url, 'GET', PATH, { headers: { 'Accept-Language': 'en' } });
+    const day = (a.body as { horizon: { from: string } }).horizon.from;
+    const b = await api(s.url, 'GET', `${PATH}&from=${day}&to=${day}`, { headers: { 'Accept-Language': 'de' } });
+    assert.equal(b.status, 200);
+    assert.equal((b.body as Answer).days.length, 1);
+    assert.equal(a.headers.get('Content-Language'), 'en');
+    assert.equal(b.headers.get('Content-Language'), 'de');
+    assert.equal(a.headers.get('Content-Type'), 'application/json');
+    assert.notEqual(a.text, b.text);
+    const again = await api(s.url, 'GET', PATH, { headers: { 'Accept-Language': 'de' } });
+    assert.equal(again.text, a.text);
+    assert.equal(again.headers.get('Content-Language'), 'de');
+  });
+});
+
+describe('availability on two servers sharing one PostgreSQL: changes show on the other within 1 s', () => {
+  let pgc: Postgres;
+  let a: TestServer;
+  let b: TestServer;
+  before(async () => {
+    pgc = await startPostgres();
+    const url = await pgc.database();
+    a = await postgresServer(url);
+    b = await postgresServer(url, { clock: new FrozenClock() });
+  });
+  after(async () => {
+    await a?.close();
+    await b?.close();
+    await pgc?.stop();
+  });
+
+  it('a hold and a booking on A, then a cancellation and a staff block on A, show on B (its answer cached before) within 1 s', async () => {
+    const slot = await firstSlot(b.url, 'personalausweis', Date.now() + LATER);
+    const seats = slot.seats;
+    assert.equal(await seatsOf(b.url, slot), seats); // B has the answer cached
+    const h = await hold(a.url, slot);
+    assert.equal(h.status, 201);
+    assert.equal(await seatsOf(a.url, slot), seats - 1, 'at once on the process that took the seat');
+    await until(b.url, slot, seats - 1);
+    const bk = await book(a.url, h.body.holdId, { email: 'two@example.org' });
+    assert.equal(bk.status, 201);
+    assert.equal((await api(a.url, 'DELETE', `/v1/bookings/${bk.body.id}`, { token: bk.body.manageToken })).status, 204);
+    await until(b.url, slot, seats);
+    const to = new Date(Date.parse(slot.start) + 60_000).toISOString();
+    const block = await api(a.url, 'POST', '/staff/v1/blocks', { headers: staff(a), body: { location: slot.location, from: slot.start, to, reason: 'Wasserschaden' } });
+    assert.equal(block.status, 201);
+    await until(b.url, slot, 0);
+    assert.equal((await api(a.url, 'DELETE', `/staff/v1/blocks/${block.body.id}`, { headers: staff(a) })).status, 204);
+    await until(b.url, slot, seats);
+  });
+
+  it('a hold expiring on A shows as free on B within 1 s', async () => {
+    const slot = await firstSlot(b.url);
+    await hold(a.url, slot);
+    await until(b.url, slot, slot.seats - 1);
+    // Only A's clock moves: A expires the hold (its next answer sweeps), B hears of it by NOTIFY.
+    a.clock.advance(TEST_HOLD_TTL_SECONDS * 1000 + 1000);
+    assert.equal(await seatsOf(a.url, slot), slot.seats);
+    await until(b.url, slot, slot.seats);
+  });
+});
