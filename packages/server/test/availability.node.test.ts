@@ -100,6 +100,35 @@ describe('availability on PGlite (one process): changes show at once', () => {
     await s.db.query('UPDATE slot_units SET used = 0 WHERE location_id = $1 AND start_ms = $2', [slot.location, Date.parse(slot.start)]);
   });
 
+  it('409 slot_taken offers the free slots nearest to the wanted time (this location first), as the full answer has them', async () => {
+    const morning = await firstSlot(s.url, 'personalausweis', s.clock.now() + 10 * 86_400_000);
+    // Two hours into that day's opening: free slots on both sides.
+    const later = await firstSlot(s.url, 'personalausweis', Date.parse(morning.start) + 2 * 3_600_000);
+    const wanted = Date.parse(later.start);
+    const fill = (used: string) =>
+      s.db.query(`UPDATE slot_units SET used = ${used} WHERE location_id = $1 AND start_ms >= $2 AND start_ms < $3`, [later.location, wanted, wanted + 20 * 60_000]);
+    await fill('capacity');
+    s.clock.advance(AVAILABILITY_MAX_AGE_MS); // the write above went behind the server's back
+    try {
+      const whole = await api(s.url, 'GET', PATH);
+      const { from, to } = (whole.body as { horizon: { from: string; to: string } }).horizon;
+      const all = ((await api(s.url, 'GET', `${PATH}&from=${from}&to=${to}`)).body as Answer).days.flatMap((d) => d.slots);
+      assert.ok(!all.some((x) => x.start === later.start && x.location === later.location));
+      const byDistance = (list: typeof all) =>
+        [...list].sort((x, y) => Math.abs(Date.parse(x.start) - wanted) - Math.abs(Date.parse(y.start) - wanted) || Date.parse(x.start) - Date.parse(y.start) || x.location.localeCompare(y.location));
+      const here = byDistance(all.filter((x) => x.location === later.location));
+      const expected = [...here, ...byDistance(all.filter((x) => x.location !== later.location))].slice(0, 5);
+      const r = await hold(s.url, later);
+      assert.equal(r.status, 409);
+      assert.equal(r.body.code, 'slot_taken');
+      assert.deepEqual(r.body.alternatives, expected);
+      assert.ok(r.body.alternatives.some((x: { start: string }) => Date.parse(x.start) < wanted) && r.body.alternatives.some((x: { start: string }) => Date.parse(x.start) > wanted), 'on both sides of the wanted time');
+    } finally {
+      await fill('0');
+      s.clock.advance(AVAILABILITY_MAX_AGE_MS);
+    }
+  });
+
   it('answers differ by query and carry the asked language', async () => {
     const a = await api(s.url, 'GET', PATH, { headers: { 'Accept-Language': 'en' } });
     const day = (a.body as { horizon: { from: string } }).horizon.from;

@@ -34,6 +34,8 @@ export interface SeatState {
   blocks: ActiveBlock[];
 }
 
+const DAY_MS = 86_400_000;
+
 /** The NOTIFY channel that says a location's seats or blocks changed (payload: the location id). */
 export const SEATS_CHANNEL = 'civic_seats';
 
@@ -156,15 +158,43 @@ export class Book {
 
   /** Up to `max` free slots nearest to `startMs`: this location first, then the others offering the same. */
   async alternatives(q: Queryable, location: Location, services: readonly ServiceQty[], type: AppointmentType, startMs: number, now: number, max = 5): Promise<Slot[]> {
-    const horizon = this.seed.horizon;
-    const [fromMs, toMs] = Book.range(horizon.from, horizon.to);
+    const here = await this.nearest(q, [location], services, startMs, now, max);
+    if (here.length >= max) return here;
     const others = this.seed.locations.filter((l) => l.id !== location.id && this.offers(l, services, type));
-    const state = await this.state(q, [location.id, ...others.map((l) => l.id)], fromMs, toMs);
-    const near = (list: { slot: Slot; startMs: number }[]) => list.sort((a, b) => Math.abs(a.startMs - startMs) - Math.abs(b.startMs - startMs) || a.startMs - b.startMs);
-    const here = near(this.search(state, [location], services, horizon.from, horizon.to, now)).map((x) => x.slot);
-    if (here.length >= max) return here.slice(0, max);
-    const there = near(this.search(state, others, services, horizon.from, horizon.to, now)).map((x) => x.slot);
-    return [...here, ...there].slice(0, max);
+    return [...here, ...(await this.nearest(q, others, services, startMs, now, max - here.length))];
+  }
+
+  /**
+   * The `k` free slots of these locations nearest to `startMs` within the horizon (ties: earlier
+   * first, then by location). Searches outward: a window of a day either side, widened fourfold
+   * until it holds `k` slots none farther than its edges, so seats are read and slots formatted
+   * only near the wanted time.
+   */
+  async nearest(q: Queryable, locations: readonly Location[], services: readonly ServiceQty[], startMs: number, now: number, k: number): Promise<Slot[]> {
+    if (k <= 0 || locations.length === 0) return [];
+    const { from, to } = this.seed.horizon;
+    const [horizonFrom, horizonTo] = Book.range(from, to);
+    const ids = locations.map((l) => l.id);
+    for (let days = 1; ; days *= 4) {
+      const lo = Math.max(horizonFrom, startMs - days * DAY_MS);
+      const hi = Math.min(horizonTo, startMs + days * DAY_MS);
+      // A day more after `hi`: a slot starting inside the window may need units after it.
+      const state = await this.state(q, ids, lo, hi + DAY_MS);
+      const hits: { slot: Slot; startMs: number; distance: number }[] = [];
+      for (const l of locations) {
+        const earliest = now + l.slotRules.leadMinutes * 60_000;
+        l.slots.forEach((u, i) => {
+          if (u.startMs < lo || u.startMs > hi || u.startMs < earliest || u.date < from || u.date > to) return;
+          const hit = this.slotAt(state, l, i, services);
+          if (hit) hits.push({ slot: hit.slot, startMs: u.startMs, distance: Math.abs(u.startMs - startMs) });
+        });
+      }
+      hits.sort((a, b) => a.distance - b.distance || a.startMs - b.startMs || a.slot.location.localeCompare(b.slot.location));
+      const found = hits.slice(0, k);
+      const reach = found.length === k ? found[k - 1]!.distance : Infinity;
+      const complete = (lo === horizonFrom || reach <= startMs - lo) && (hi === horizonTo || reach <= hi - startMs);
+      if (complete || (lo === horizonFrom && hi === horizonTo)) return found.map((f) => f.slot);
+    }
   }
 
   /** Takes one seat of every unit (inside the caller's transaction) or throws `SlotTaken`. */
