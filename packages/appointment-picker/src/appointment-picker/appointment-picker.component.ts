@@ -130,10 +130,12 @@ const lastOfMonth = (month: string) => addCalendarDays(addCalendarMonths(`${mont
  * @slot - Fallback content (e.g. a phone number), shown while loading and when the booking cannot
  *   be loaded. Hidden once the picker works.
  *
- * @event civic-step-change - `{ step }` the visible step changed.
- * @event civic-hold-expired - `{ start, locationId }` a slot hold ran out.
- * @event civic-booking-confirmed - `{ reference, start, serviceIds, locationId }` a booking was made.
- * @event civic-booking-cancelled - `{ reference }` a booking was cancelled.
+ * @event {{ step: PickerStep }} civic-step-change - The visible step changed.
+ * @event {{ start: string; locationId: string }} civic-hold-expired - The slot hold ran out before the
+ *   booking was made.
+ * @event {{ reference: string; start: string; serviceIds: string[]; locationId: string }} civic-booking-confirmed -
+ *   A booking was made (no personal data).
+ * @event {{ reference: string }} civic-booking-cancelled - A booking was cancelled through the manage view.
  *
  * @csspart base - The root element.
  * @csspart progress - "Step n of 7".
@@ -184,6 +186,11 @@ export class CivicAppointmentPicker extends CivicElement {
   /** How the API client waits (backoff, timeouts); tests inject one that never waits on real time. */
   @property({ attribute: false }) sleep?: Sleep;
 
+  /**
+   * The step on screen: `loading` until the catalogue is in, then the citizen's steps (`services`
+   * … `confirmation`) or an end state (`error`, `expired`, `manage`, `cancelled`, `waitlist`,
+   * `waitlisted`). Read it (or listen to `civic-step-change`); the picker moves it itself.
+   */
   @state() step: PickerStep = 'loading';
   /** @internal */
   @state() services: Service[] = [];

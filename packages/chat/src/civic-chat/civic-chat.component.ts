@@ -53,10 +53,10 @@ registerStrings('chat-launcher', {
  *
  * @slot - Fallback content (e.g. a phone number or e-mail link), shown when the chat cannot load.
  *
- * @event civic-chat-open - The panel opened.
- * @event civic-chat-close - The panel closed.
- * @event civic-chat-started - A conversation started: `{ conversationId }`.
- * @event civic-chat-message - A new message, `{ direction: 'in' | 'out' }` (never its text).
+ * @event {undefined} civic-chat-open - The panel opened.
+ * @event {undefined} civic-chat-close - The panel closed.
+ * @event {{ conversationId: string }} civic-chat-started - A conversation started.
+ * @event {{ direction: 'in' | 'out' }} civic-chat-message - A new message (never its text).
  *
  * @csspart launcher - The floating button.
  * @csspart badge - The unread counter on the button.
@@ -77,12 +77,12 @@ registerStrings('chat-launcher', {
  * @csspart uploads - The files chosen for the next message, with their upload state.
  *
  *
- * @cssproperty --civic-chat-offset - Distance of the launcher from the viewport edges (default `--civic-space-md`).
- * @cssproperty --civic-chat-reserve - `block` (default): the element keeps a strip as high as the launcher at its place in the page (put the tag at the end of `<body>`) and the page scrolls focused elements above the launcher; `none` turns both off (then give the page bottom padding yourself).
- * @cssproperty --civic-chat-z-index - Stacking level of the launcher and panel (default 1000).
- * @cssproperty --civic-chat-inline-height - Height of the inline panel (default 32rem).
- * @cssproperty --civic-chat-header-background - Panel title bar background (default `--civic-color-primary`).
- * @cssproperty --civic-chat-header-color - Panel title bar text (default `--civic-color-on-primary`).
+ * @cssproperty [--civic-chat-offset=var(--civic-space-md)] - Distance of the launcher from the viewport edges.
+ * @cssproperty [--civic-chat-reserve=block] - `block`: the element keeps a strip as high as the launcher at its place in the page (put the tag at the end of `<body>`) and the page scrolls focused elements above the launcher; `none` turns both off (then give the page bottom padding yourself).
+ * @cssproperty [--civic-chat-z-index=1000] - Stacking level of the launcher and panel.
+ * @cssproperty [--civic-chat-inline-height=32rem] - Height of the inline panel.
+ * @cssproperty [--civic-chat-header-background=var(--civic-color-primary)] - Panel title bar background.
+ * @cssproperty [--civic-chat-header-color=var(--civic-color-on-primary)] - Panel title bar text.
  */
 export class CivicChat extends CivicElement {
   static override localizeNamespace = 'chat-launcher';

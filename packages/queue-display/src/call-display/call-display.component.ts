@@ -26,9 +26,9 @@ export type Speech = Pick<SpeechSynthesis, 'speak' | 'cancel' | 'pending'>;
  * @csspart footer - Waiting figures and ticker.
  * @csspart start - The one-time "start" button that unlocks sound.
  *
- * @cssproperty --civic-call-display-min-height - Height of the board (default `100vh`).
- * @cssproperty --civic-call-display-font-size - Base size; everything scales with it.
- * @cssproperty --civic-call-display-background - Board background.
+ * @cssproperty [--civic-call-display-min-height=100vh] - Height of the board.
+ * @cssproperty [--civic-call-display-font-size=clamp(1rem, 2.2vw, 3rem)] - Base size; everything scales with it.
+ * @cssproperty [--civic-call-display-background=var(--civic-color-surface)] - Board background.
  */
 export class CivicCallDisplay extends CivicElement {
   static override styles = [baseStyles, styles];

@@ -25,11 +25,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * an online ticket (when the location offers it) with live position and a notice when the turn is
  * near and when called.
  *
+ * Storage: only after the citizen takes a ticket, its id, number and token are kept in
+ * localStorage (`civic-elements:ticket:queue:<location>`) so a reload keeps the place; "forget",
+ * cancelling and the end of the ticket remove it.
+ *
  * @slot - Fallback content written by the editor: shown when the queue cannot be loaded.
  *
- * @event civic-ticket-taken - `{ number }` after a ticket was taken.
- * @event civic-ticket-called - `{ desk }` when the holder's ticket is called.
- * @event civic-ticket-cancelled - The holder gave the ticket back.
+ * @event {{ number: string }} civic-ticket-taken - A ticket was taken: its public number.
+ * @event {{ desk: string | undefined }} civic-ticket-called - The holder's ticket was called: the desk to go to.
+ * @event {undefined} civic-ticket-cancelled - The holder gave the ticket back.
  *
  * @csspart base - The widget's frame.
  * @csspart serving - The table of numbers being served.
@@ -37,11 +41,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @csspart ticket - The holder's ticket.
  * @csspart form - The form that takes a ticket.
  *
- * @cssproperty --civic-queue-padding - Inner spacing of the frame.
- *
- * Storage: only after the citizen takes a ticket, its id, number and token are kept in
- * localStorage (`civic-elements:ticket:queue:<location>`) so a reload keeps the place; "forget",
- * cancelling and the end of the ticket remove it.
+ * @cssproperty [--civic-queue-padding=var(--civic-space-md)] - Inner spacing of the frame.
  */
 export class CivicQueueDisplay extends CivicElement {
   static override styles = [baseStyles, styles];

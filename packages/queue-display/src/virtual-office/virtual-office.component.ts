@@ -28,24 +28,24 @@ const MONDAY = Date.UTC(2024, 0, 1);
  * opens the video room (the join link only the ticket holder receives). Closed or full: an
  * appointment is offered instead.
  *
+ * Storage: only after the citizen entered the waiting room, the ticket's id, number and token are
+ * kept in localStorage (`civic-elements:ticket:office:<office>`); leaving, "forget" and the end of
+ * the ticket remove them.
+ *
  * @slot - Fallback content written by the editor: shown when the office cannot be loaded.
  *
- * @event civic-ticket-taken - `{ number }` after entering the waiting room.
- * @event civic-ticket-called - `{ desk }` (the chair's name) when it is the holder's turn.
- * @event civic-ticket-cancelled - The holder left the waiting room.
- * @event civic-office-enter - The holder opened the video room (no detail: the link stays private).
- * @event civic-request-appointment - `{ serviceId }` from "Make an appointment" (cancelable; with
+ * @event {{ number: string }} civic-ticket-taken - The citizen entered the waiting room: the ticket's public number.
+ * @event {{ desk: string | undefined }} civic-ticket-called - It is the holder's turn: the video chair's name.
+ * @event {undefined} civic-ticket-cancelled - The holder left the waiting room.
+ * @event {undefined} civic-office-enter - The holder opened the video room (no detail: the link stays private).
+ * @event {{ serviceId: string }} civic-request-appointment - From "Make an appointment" (cancelable; with
  *   `booking-page` the action is a link to `<booking-page>?civic-service=<id>`, canceling stops it).
  *
  * @csspart base - The widget's frame.
  * @csspart ticket - The holder's place in the waiting room.
  * @csspart join - The "Enter" link to the video room.
  *
- * @cssproperty --civic-queue-padding - Inner spacing of the frame.
- *
- * Storage: only after the citizen entered the waiting room, the ticket's id, number and token are
- * kept in localStorage (`civic-elements:ticket:office:<office>`); leaving, "forget" and the end of
- * the ticket remove them.
+ * @cssproperty [--civic-queue-padding=var(--civic-space-md)] - Inner spacing of the frame.
  */
 export class CivicVirtualOffice extends CivicElement {
   static override styles = [baseStyles, styles];

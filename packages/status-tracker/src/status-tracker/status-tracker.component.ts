@@ -60,9 +60,10 @@ const isStatus = (e: unknown, ...statuses: number[]) => e instanceof CivicApiErr
  * @slot - Fallback content written by the editor (e.g. a phone number). Shown before the widget
  *   loads, and again whenever the back end cannot be reached (load failure, network or server error).
  *
- * @event civic-case-loaded - `{statusCode}` when a case opened.
- * @event civic-case-updated - `{statusCode}` when the open case changed.
- * @event civic-request-appointment - `{serviceId}` from "Book a pickup appointment" (cancelable; with
+ * @event {{ statusCode: string }} civic-case-loaded - A case was opened (after a lookup, a link or from
+ *   memory). No reference, no personal data.
+ * @event {{ statusCode: string }} civic-case-updated - The open case changed (event stream, polling or refresh).
+ * @event {{ serviceId: string }} civic-request-appointment - From "Book a pickup appointment" (cancelable; with
  *   `booking-page` the button is a link to `<booking-page>?civic-service=<id>`, canceling stops it).
  *
  * @csspart base - The root box.
