@@ -2,7 +2,8 @@
 // measured in the same run (a bare Lit element rendering the same messages from memory, the floor
 // any Lit log pays): the time to show the latest 50 after a reload (history request through the
 // mock included), each "show earlier" page of 50 up to all 1,000, appending one message with 1,000
-// loaded, and the JS heap and DOM nodes of 1,000 loaded messages. Asserts only that the figures
+// loaded (also against the baseline plus the forced layout the widget pays to keep the newest
+// message in view), and the JS heap and DOM nodes of 1,000 loaded messages. Asserts only that the figures
 // are real (all messages shown, in order), nothing about speed.
 //   WTR_FILES=packages/chat/bench/history.bench.ts npx web-test-runner --config packages/chat/bench/web-test-runner.config.mjs --port 8498
 import { LitElement, html } from 'lit';
@@ -122,6 +123,17 @@ it(`a conversation with ${TOTAL} messages: latest 50, "show earlier", append, me
     await base.updateComplete;
     baseAppend.push(performance.now() - t);
   }
+  // The same, plus the synchronous layout the widget forces to keep the newest message in view
+  // (it reads the scroller's height after each update): the fair floor for the widget's figure.
+  const baseAppendLayout: number[] = [];
+  for (let r = 0; r < 21; r++) {
+    const extra = { ...all[0]!, seq: 150_000 + r, text: `Noch eine mit Layout ${r}` };
+    const t = performance.now();
+    base.items = [...base.items, extra];
+    await base.updateComplete;
+    void base.offsetHeight;
+    baseAppendLayout.push(performance.now() - t);
+  }
   base.items = all;
   await base.updateComplete;
   const baseHeap = (await heap()) - baseHeapBefore;
@@ -181,7 +193,7 @@ it(`a conversation with ${TOTAL} messages: latest 50, "show earlier", append, me
     `chat, a conversation with ${TOTAL} messages (median of ${ROUNDS} reloads, 19 pages, 21 appends; baseline = bare Lit keyed list of the same messages, same run):`,
     `  latest 50 after a reload (history request through the mock included): median ${ms(median(latest))}; baseline render of 50 ${ms(median(baseLatest))}`,
     `  "show earlier" (50 more, request included): median ${ms(median(pages))}, first ${ms(pages[0]!)}, last (950 → 1000) ${ms(pages[pages.length - 1]!)}; baseline median ${ms(median(basePages))}, last ${ms(basePages[basePages.length - 1]!)}`,
-    `  append one with 1,000+ loaded: render median ${ms(median(append))} (baseline ${ms(median(baseAppend))}, ${ratio(median(append), median(baseAppend))}); end to end via the event stream median ${ms(median(endToEnd))}`,
+    `  append one with 1,000+ loaded: render median ${ms(median(append))} (baseline ${ms(median(baseAppend))}, ${ratio(median(append), median(baseAppend))}; baseline with a forced layout ${ms(median(baseAppendLayout))}, ${ratio(median(append), median(baseAppendLayout))}); end to end via the event stream median ${ms(median(endToEnd))}`,
     `  memory with 1,000 loaded: JS heap +${mb(widgetHeap)} (baseline +${mb(baseHeap)}), DOM elements ${widgetNodes} (baseline ${baseNodes})`,
   ];
   console.log(lines.join('\n'));

@@ -89,6 +89,11 @@ export class ChatSession {
   joined = false;
 
   private readonly items = new Map<number, ChatItem>();
+  /** The server items in `seq` order (the same objects as `items`). */
+  private readonly sorted: ChatItem[] = [];
+  /** Bumped on every change of `sorted`; with the outbox's identity it keys the cached `list`. */
+  private version = 0;
+  private listCache?: { version: number; outbox: OutboxItem[]; list: readonly ChatItem[] };
   private readonly sentClientIds = new Set<string>();
   private flushing = false;
   private retryTimer: unknown;
@@ -103,17 +108,41 @@ export class ChatSession {
     this.outbox = stored.outbox.map((o) => ({ ...o }));
   }
 
-  /** Server items by `seq`, then unsent messages in the order they were written. */
-  get list(): ChatItem[] {
-    const known = [...this.items.values()].sort((a, b) => seqOf(a) - seqOf(b));
+  /**
+   * Server items by `seq`, then unsent messages in the order they were written. Kept sorted as items
+   * arrive (a binary search finds the place; an append is O(1)) and the list is built again only
+   * when the items or the outbox changed, so a render with 1,000 messages does not sort or copy them.
+   */
+  get list(): readonly ChatItem[] {
+    const cache = this.listCache;
+    if (cache && cache.version === this.version && cache.outbox === this.outbox) return cache.list;
     const pending = this.outbox.filter((o) => !this.sentClientIds.has(o.clientId)).map((item) => ({ type: 'pending', item }) as const);
-    return [...known, ...pending];
+    const list = pending.length ? [...this.sorted, ...pending] : this.sorted.slice();
+    this.listCache = { version: this.version, outbox: this.outbox, list };
+    return list;
   }
 
   /** The suggestions of the latest message, when it is a bot's and no later message exists. */
   get suggestions(): { text: string }[] {
-    const last = [...this.items.values()].filter((i) => i.type === 'message').sort((a, b) => seqOf(b) - seqOf(a))[0];
+    let last: ChatItem | undefined;
+    for (let i = this.sorted.length - 1; i >= 0 && !last; i--) if (this.sorted[i]!.type === 'message') last = this.sorted[i];
     return last?.type === 'message' && last.message.author.kind === 'bot' && !this.ended ? last.message.suggestions : [];
+  }
+
+  /** Adds a server item at its place by `seq` (the caller checked that the `seq` is new). */
+  private insert(item: Exclude<ChatItem, { type: 'pending' }>): void {
+    this.items.set(item.seq, item);
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    if (hi === 0 || (sorted[hi - 1] as { seq: number }).seq < item.seq) lo = hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as { seq: number }).seq < item.seq) lo = mid + 1;
+      else hi = mid;
+    }
+    sorted.splice(lo, 0, item);
+    this.version++;
   }
 
   save(): void {
@@ -207,7 +236,7 @@ export class ChatSession {
     this.firstSeq = Math.min(this.firstSeq, message.seq);
     if (message.clientId) this.settle(message.clientId);
     if (this.items.has(message.seq)) return false;
-    this.items.set(message.seq, { type: 'message', seq: message.seq, message });
+    this.insert({ type: 'message', seq: message.seq, message });
     if (message.author.kind === 'agent' && message.author.name) this.agent = message.author.name;
     if (live) this.options.arrived(message);
     this.options.changed();
@@ -223,23 +252,23 @@ export class ChatSession {
     this.lastSeq = Math.max(this.lastSeq, seq);
     this.agent = agent ?? this.agent;
     this.joined = true;
-    if (!this.items.has(seq)) this.items.set(seq, { type: 'joined', seq, agent });
+    if (!this.items.has(seq)) this.insert({ type: 'joined', seq, agent });
     this.options.changed();
   }
 
   addEnded(seq: number, endedBy: string): void {
     this.lastSeq = Math.max(this.lastSeq, seq);
     this.ended = true;
-    if (!this.items.has(seq)) this.items.set(seq, { type: 'ended', seq, endedBy });
+    if (!this.items.has(seq)) this.insert({ type: 'ended', seq, endedBy });
     this.options.changed();
   }
 
   /** The server has this client id: it leaves the outbox. */
   private settle(clientId: string): void {
     this.sentClientIds.add(clientId);
-    const before = this.outbox.length;
+    if (!this.outbox.some((o) => o.clientId === clientId)) return;
     this.outbox = this.outbox.filter((o) => o.clientId !== clientId);
-    if (this.outbox.length !== before) this.save();
+    this.save();
   }
 
   /** Queues a message (saved before the first attempt) and sends the outbox. */
@@ -317,10 +346,6 @@ export class ChatSession {
 export function backoff(attempts: number, random: number): number {
   const exp = Math.min(30_000, 1000 * 2 ** Math.max(0, attempts - 1));
   return Math.round(exp / 2 + (random * exp) / 2);
-}
-
-function seqOf(item: ChatItem): number {
-  return item.type === 'pending' ? Number.POSITIVE_INFINITY : item.seq;
 }
 
 export type { Author };
