@@ -123,10 +123,12 @@ export function createAppointments(ctx: ServerContext) {
    * transactions, so delivered after their commits). An answer is stored under the revision read
    * before its seats were read, so one computed from seats a concurrent change already replaced is
    * never served. Entries also end at `AVAILABILITY_MAX_AGE_MS` (a lost notification cannot keep a
-   * seat stale for long) and when the next slot passes its lead time.
+   * seat stale for long) and when the next slot passes its lead time. The entry is stored while
+   * its answer is still being computed, so concurrent questions wait for that one computation
+   * instead of each running their own (200 clients at once otherwise all miss together).
    */
   let seatRevision = 0;
-  const availabilityCache = new Map<string, { revision: number; validUntil: number; body: string }>();
+  const availabilityCache = new Map<string, { revision: number; validUntil: number; body: Promise<string> }>();
   const seatsChanged = () => {
     seatRevision++;
     availabilityCache.clear();
@@ -365,31 +367,37 @@ export function createAppointments(ctx: ServerContext) {
         const t = now();
         const cacheKey = `${today}|${locationId ?? ''}|${type}|${from}|${to}|${services.map((s) => `${s.id}:${s.qty}`).join(',')}`;
         const cached = availabilityCache.get(cacheKey);
-        if (cached && cached.revision === seatRevision && t < cached.validUntil) return availabilityResponse(cached.body, lang);
+        if (cached && cached.revision === seatRevision && t < cached.validUntil) return availabilityResponse(await cached.body, lang);
         const revision = seatRevision;
-        const first = from < horizon.from ? horizon.from : from;
-        const last = to > horizon.to ? horizon.to : to;
-        const days: C.AvailabilityDay[] = [];
-        let next: string | undefined;
-        if (first <= last || last < horizon.to) {
-          const [fromMs, toMs] = Book.range(first <= last ? first : horizon.from, horizon.to);
-          const state = await book.state(db, candidates.map((l) => l.id), fromMs, toMs);
-          if (first <= last) {
-            const found = book.search(state, candidates, services, first, last, t);
-            const byDate = new Map<string, Slot[]>();
-            for (const f of found) {
-              const list = byDate.get(f.date);
-              if (list) list.push(f.slot);
-              else byDate.set(f.date, [f.slot]);
+        const compute = async (): Promise<string> => {
+          const first = from < horizon.from ? horizon.from : from;
+          const last = to > horizon.to ? horizon.to : to;
+          const days: C.AvailabilityDay[] = [];
+          let next: string | undefined;
+          if (first <= last || last < horizon.to) {
+            const [fromMs, toMs] = Book.range(first <= last ? first : horizon.from, horizon.to);
+            const state = await book.state(db, candidates.map((l) => l.id), fromMs, toMs);
+            if (first <= last) {
+              const found = book.search(state, candidates, services, first, last, t);
+              const byDate = new Map<string, Slot[]>();
+              for (const f of found) {
+                const list = byDate.get(f.date);
+                if (list) list.push(f.slot);
+                else byDate.set(f.date, [f.slot]);
+              }
+              for (let d = first; d <= last; d = addDays(d, 1)) days.push({ date: d, slots: byDate.get(d) ?? [] });
             }
-            for (let d = first; d <= last; d = addDays(d, 1)) days.push({ date: d, slots: byDate.get(d) ?? [] });
+            if (last < horizon.to) next = book.search(state, candidates, services, addDays(last < first ? first : last, last < first ? 0 : 1), horizon.to, t)[0]?.date;
           }
-          if (last < horizon.to) next = book.search(state, candidates, services, addDays(last < first ? first : last, last < first ? 0 : 1), horizon.to, t)[0]?.date;
-        }
-        const body = JSON.stringify({ timeZone: tz, horizon, days, ...(next ? { nextAvailable: next } : {}) } satisfies C.Availability);
+          return JSON.stringify({ timeZone: tz, horizon, days, ...(next ? { nextAvailable: next } : {}) } satisfies C.Availability);
+        };
+        const body = compute();
         if (availabilityCache.size >= AVAILABILITY_CACHE_ENTRIES) availabilityCache.clear();
-        availabilityCache.set(cacheKey, { revision, validUntil: Math.min(t + AVAILABILITY_MAX_AGE_MS, book.nextLeadCutoff(candidates, t)), body });
-        return availabilityResponse(body, lang);
+        const entry = { revision, validUntil: Math.min(t + AVAILABILITY_MAX_AGE_MS, book.nextLeadCutoff(candidates, t)), body };
+        availabilityCache.set(cacheKey, entry);
+        // A failed computation is not kept: the next question tries again.
+        body.catch(() => availabilityCache.get(cacheKey) === entry && availabilityCache.delete(cacheKey));
+        return availabilityResponse(await body, lang);
       },
     },
 
@@ -541,7 +549,8 @@ export function createAppointments(ctx: ServerContext) {
             [row.id, row.reference, row.manage_token_hash, row.location_id, JSON.stringify(row.services), row.type, row.units, row.start_ms, row.end_ms, JSON.stringify(row.contact), emailKey, row.note, row.locale, row.join_url, t, [h.id]],
           );
           await tx.query("UPDATE holds SET state = 'consumed' WHERE id = $1", [h.id]);
-          await notify(tx, 'booking_confirmed', b.contact.email, row.locale, { bookingId: row.id }, t);
+          // The manage token goes into the e-mail's link; it is dropped from the row once delivered.
+          await notify(tx, 'booking_confirmed', b.contact.email, row.locale, { bookingId: row.id, manageToken }, t);
           const confirmation: C.BookingConfirmation = { ...bookingView(row), manageToken };
           return { status: 201, body: confirmation, headers: { 'Content-Language': lang } };
         });
@@ -813,11 +822,18 @@ export function createAppointments(ctx: ServerContext) {
     };
     const line = lines[n.kind];
     if (!line) return undefined;
+    const page = ctx.config.bookingPageUrl;
+    const token = typeof n.data.manageToken === 'string' ? n.data.manageToken : undefined;
+    const manage = !token
+      ? ''
+      : page
+        ? `\n\n${de ? 'Termin ansehen, verschieben oder absagen' : 'View, move or cancel your appointment'}:\n${page}#civic-booking=${b.id}.${token}`
+        : `\n\n${de ? 'Verschieben oder absagen können Sie über den Link, der nach der Buchung angezeigt wurde.' : 'To move or cancel, use the link shown after booking.'}`;
     return {
       to: n.recipient!,
       locale: lang,
       subject: line[0],
-      text: `${de ? 'Guten Tag' : 'Hello'} ${b.contact.name},\n\n${line[1]}\n\n${when(Number(b.start_ms))}\n${place}\n${de ? 'Buchungsnummer' : 'Booking reference'}: ${b.reference}\n\n${de ? 'Ihre Stadtverwaltung' : 'Your town administration'}`,
+      text: `${de ? 'Guten Tag' : 'Hello'} ${b.contact.name},\n\n${line[1]}\n\n${when(Number(b.start_ms))}\n${place}\n${de ? 'Buchungsnummer' : 'Booking reference'}: ${b.reference}${manage}\n\n${de ? 'Ihre Stadtverwaltung' : 'Your town administration'}`,
       attachments: [{ filename: `termin-${b.reference}.ics`, contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: bookingIcs(b, lang) }],
     };
   };
