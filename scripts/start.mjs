@@ -560,7 +560,8 @@ export async function startDemoServer({
     const corsOrigins = config.corsOrigins === '*' || env.CIVIC_CORS_ORIGINS === undefined ? demoOrigins : [...new Set([...config.corsOrigins, ...demoOrigins])];
 
     const api = await serverModule.startServer({
-      config: { ...config, dataDir: dir, corsOrigins },
+      // The confirmation e-mail's manage link opens the demo's booking page unless the town set its own.
+      config: { ...config, dataDir: dir, corsOrigins, bookingPageUrl: config.bookingPageUrl ?? `${origin}/termine/` },
       listen: false,
       log: log ?? serverModule.silentLogger,
     });

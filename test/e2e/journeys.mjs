@@ -25,9 +25,8 @@ async function pressButton(page, name, opts = {}) {
 }
 
 /**
- * Book → confirmation e-mail in the outbox → cancel via the manage link → cancellation e-mail.
- * The confirmation e-mail carries no manage link (see docs/quality.md, gate 1): the journey opens
- * the manage link the confirmation page shows.
+ * Book → confirmation e-mail in the outbox → cancel via the e-mail's manage link (the same link the
+ * confirmation page shows) → cancellation e-mail.
  */
 export async function booking({ page, demo, mode }) {
   const email = mode === 'keyboard' ? `k.${PERSON.email}` : PERSON.email;
@@ -103,7 +102,9 @@ export async function booking({ page, demo, mode }) {
   assert.match(confirmation.text, new RegExp(PERSON.name));
 
   const href = await picker.locator('[part="manage-link"]').getAttribute('href');
-  const manageUrl = new URL(href, page.url()).href;
+  const manageUrl = /https?:\/\/\S+#civic-booking=\S+/.exec(confirmation.text)?.[0];
+  assert.ok(manageUrl, `the confirmation e-mail carries the manage link:\n${confirmation.text}`);
+  assert.equal(manageUrl, new URL(href, page.url()).href, 'the e-mail links where the confirmation page does');
   await page.goto('about:blank');
   await page.goto(manageUrl);
   await heading.filter({ hasText: 'Ihr Termin' }).waitFor();

@@ -39,6 +39,12 @@ export interface ServerConfig {
   clamav?: string;
   /** CIVIC_CHAT_DESK_EMAIL: where offline chat messages go (default `servicedesk@` the town's domain). */
   chatDeskEmail?: string;
+  /**
+   * CIVIC_BOOKING_PAGE_URL: the town's page with `<civic-appointment-picker>`; the confirmation
+   * e-mail's manage link is `<it>#civic-booking=<id>.<manageToken>`. Unset: the e-mail says to use
+   * the link shown after booking.
+   */
+  bookingPageUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -94,6 +100,8 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd = pro
   }
   const mailFrom = env.CIVIC_MAIL_FROM?.trim() || undefined;
   if (mailFrom !== undefined && (!/^[^\s@<>]+@[^\s@<>]+$/.test(envelopeAddress(mailFrom)) || /[\r\n]/.test(mailFrom))) throw new ConfigError('CIVIC_MAIL_FROM must be an e-mail address, optionally as "Name <address>"');
+  const bookingPageUrl = env.CIVIC_BOOKING_PAGE_URL?.trim() || undefined;
+  if (bookingPageUrl !== undefined && (!/^https?:\/\/[^\s#]+$/.test(bookingPageUrl) || !URL.canParse(bookingPageUrl))) throw new ConfigError('CIVIC_BOOKING_PAGE_URL must be an http(s) URL without a fragment');
   if (smtpUrl && !mailFrom) throw new ConfigError('CIVIC_MAIL_FROM is required with CIVIC_SMTP_URL (the sender the mail server accepts)');
   return {
     port: int(env, 'PORT', 0, 65535) ?? 8787,
@@ -111,5 +119,6 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd = pro
     retention,
     ...(clamav && { clamav }),
     ...(chatDeskEmail && { chatDeskEmail }),
+    ...(bookingPageUrl && { bookingPageUrl }),
   };
 }

@@ -190,7 +190,9 @@ export async function deliverPending(db: Db, notifier: Notifier, render: Rendere
     for (const n of rows.rows) batch.push({ n: { ...n, id: Number(n.id) }, mail: n.recipient ? await render(tx, n) : undefined });
     return batch;
   };
-  const mark = (q: Queryable, ids: number[]) => (ids.length ? q.query('UPDATE notifications SET delivered_at = $2 WHERE id = ANY($1::bigint[])', [ids, now]) : undefined);
+  // A delivered e-mail's secrets (a booking's manage token) leave the table with it.
+  const mark = (q: Queryable, ids: number[]) =>
+    ids.length ? q.query("UPDATE notifications SET delivered_at = $2, data = data - 'manageToken' WHERE id = ANY($1::bigint[])", [ids, now]) : undefined;
   let outcome: Outcome;
   if (db.kind === 'pglite') {
     const batch = await db.transaction(pick);

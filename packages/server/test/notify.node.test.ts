@@ -26,7 +26,7 @@ describe('notifier: e-mail format', () => {
 describe('server: notifications and retention', () => {
   let s: TestServer;
   before(async () => {
-    s = await pgliteServer({ env: { CIVIC_RETENTION_BOOKING_DAYS: '30' } });
+    s = await pgliteServer({ env: { CIVIC_RETENTION_BOOKING_DAYS: '30', CIVIC_BOOKING_PAGE_URL: 'https://www.musterstadt.de/termine/' } });
   });
   after(async () => {
     await s.close();
@@ -46,6 +46,10 @@ describe('server: notifications and retention', () => {
     assert.equal(mail.headers.subject, `Terminbestätigung ${b.body.reference}`);
     assert.match(mail.text, /<b>Erika<\/b>/);
     assert.deepEqual(mail.attachments, [`termin-${b.body.reference}.ics`]);
+    // The manage link opens the booking on the town's page; the token leaves the table once sent.
+    assert.ok(mail.text.includes(`https://www.musterstadt.de/termine/#civic-booking=${b.body.id}.${b.body.manageToken}`), mail.text);
+    const rows = await s.db.query<{ data: Record<string, unknown> }>("SELECT data FROM notifications WHERE kind = 'booking_confirmed'");
+    assert.ok(rows.rows.length >= 1 && rows.rows.every((r) => !('manageToken' in r.data)), 'no manage token kept after delivery');
     assert.equal(await s.deliver(), 0, 'each notification is sent once');
     const page = await fetch(`${s.url}/dev/outbox`);
     assert.equal(page.status, 200);
