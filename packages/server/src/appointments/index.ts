@@ -74,7 +74,7 @@ interface BookingRow {
 
 const utf8 = new TextEncoder();
 /** The same headers `json()` sets, for an availability answer already serialised (and encoded once). */
-const availabilityResponse = (body: Uint8Array, lang: string) => new Response(body, { status: 200, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', 'Content-Language': lang } });
+const availabilityResponse = (body: Uint8Array<ArrayBuffer>, lang: string) => new Response(body, { status: 200, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', 'Content-Language': lang } });
 
 const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
 const nums = (a: unknown[]) => a.map(Number);
@@ -129,7 +129,7 @@ export function createAppointments(ctx: ServerContext) {
    * instead of each running their own (200 clients at once otherwise all miss together).
    */
   let seatRevision = 0;
-  const availabilityCache = new Map<string, { revision: number; validUntil: number; body: Promise<Uint8Array> }>();
+  const availabilityCache = new Map<string, { revision: number; validUntil: number; body: Promise<Uint8Array<ArrayBuffer>> }>();
   const seatsChanged = () => {
     seatRevision++;
     availabilityCache.clear();
@@ -370,7 +370,7 @@ export function createAppointments(ctx: ServerContext) {
         const cached = availabilityCache.get(cacheKey);
         if (cached && cached.revision === seatRevision && t < cached.validUntil) return availabilityResponse(await cached.body, lang);
         const revision = seatRevision;
-        const compute = async (): Promise<Uint8Array> => {
+        const compute = async (): Promise<Uint8Array<ArrayBuffer>> => {
           const first = from < horizon.from ? horizon.from : from;
           const last = to > horizon.to ? horizon.to : to;
           const days: C.AvailabilityDay[] = [];
@@ -390,7 +390,7 @@ export function createAppointments(ctx: ServerContext) {
             }
             if (last < horizon.to) next = book.search(state, candidates, services, addDays(last < first ? first : last, last < first ? 0 : 1), horizon.to, t)[0]?.date;
           }
-          return utf8.encode(JSON.stringify({ timeZone: tz, horizon, days, ...(next ? { nextAvailable: next } : {}) } satisfies C.Availability));
+          return utf8.encode(JSON.stringify({ timeZone: tz, horizon, days, ...(next ? { nextAvailable: next } : {}) } satisfies C.Availability)) as Uint8Array<ArrayBuffer>;
         };
         const body = compute();
         if (availabilityCache.size >= AVAILABILITY_CACHE_ENTRIES) availabilityCache.clear();
