@@ -102,6 +102,8 @@ async function storm(url: string, killWhen: (s: Storm) => Promise<void>): Promis
     while (running) {
       try {
         const h = await hold(url, slot);
+        // Graceful shutdown began: new requests are refused with 503 (Retry-After), like a cut.
+        if (h.status === 503) return void s.cut++;
         if (h.status === 409) {
           const alternatives = (h.body as { alternatives?: { start: string; location: string }[] }).alternatives ?? [];
           slot = alternatives[c % Math.max(1, alternatives.length)] ?? slots[(c + ++n) % slots.length]!;
@@ -110,6 +112,7 @@ async function storm(url: string, killWhen: (s: Storm) => Promise<void>): Promis
         assert.equal(h.status, 201, `hold: ${h.status} ${h.text}`);
         s.holds.push(h.body.holdId as string);
         const b = await book(url, h.body.holdId as string, { email: `storm-${c}-${++n}@example.org` });
+        if (b.status === 503) return void s.cut++;
         assert.equal(b.status, 201, `booking: ${b.status} ${b.text}`);
         s.bookings.push({ id: b.body.id as string, manageToken: b.body.manageToken as string, start: b.body.start as string, location: b.body.location as string });
       } catch (error) {
