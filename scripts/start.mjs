@@ -201,16 +201,6 @@ async function loadServerModules() {
   return { server, simulator };
 }
 
-/** Operations each simulator feature calls; a feature runs only when the server has them all. */
-const SIMULATOR_FEATURE_OPERATIONS = {
-  queues: ['getQueue', 'callNextTicket', 'setTicketOutcome'],
-  walkIns: ['getQueue', 'takeQueueTicket', 'getOffice', 'takeOfficeTicket'],
-  ticker: ['getQueue', 'updateQueue'],
-  offices: ['getOffice', 'setOfficeChair', 'callOfficeTicket', 'setTicketOutcome'],
-  chat: ['listConversations', 'listConversationMessagesAsStaff', 'replyInChat', 'joinConversation', 'staffTyping', 'endConversationAsStaff'],
-  cases: ['updateCase'],
-};
-
 /**
  * A fresh PGlite cluster takes 3–20 s to initialise and migrate (initdb in WebAssembly); a copy of
  * a migrated, empty one opens in a second or two. Temporary data directories start from such a
@@ -464,8 +454,8 @@ function closeServer(server, graceMs = 5000) {
  *   - `env`: the environment the server's settings are read from (default `process.env`; e.g.
  *     `{ CIVIC_TEST_MODE: '1' }` for proof-of-work difficulty 1 and no rate limits).
  *   - `simulator`: false to keep the demo still; an object of simulator options (`speed`,
- *     `features`, `log`, `random`, `ignoreOpeningHours`, …) to change them (default speed 3, the
- *     features whose operations the server implements).
+ *     `features`, `log`, `random`, `ignoreOpeningHours`, …) to change them (default speed 3, every
+ *     feature).
  *   - `secondOrigin`: false to skip the second origin; default true (host SECOND_HOST, the same
  *     port as the demo when free, else any). When it cannot listen, the demo runs without it.
  *   - `log`: the server's logger (`{ info, error, request }`, default silent).
@@ -474,13 +464,12 @@ function closeServer(server, graceMs = 5000) {
  * process (the server and the simulator run from their TypeScript sources).
  *
  * Returns `{ backend, server, port, url, origin, apiUrl, close }` and, in server mode, also
- * `{ staffKey, secondOrigin, secondApiUrl, dataDir, api, simulator, implemented, missing }`:
+ * `{ staffKey, secondOrigin, secondApiUrl, dataDir, api, simulator }`:
  * `url` the demo's address with a trailing slash ('http://127.0.0.1:8080/'), `origin` without it,
  * `apiUrl` the API base on the demo's origin (`${origin}/api`), `staffKey` the X-Staff-Key of the
  * staff API, `secondOrigin`/`secondApiUrl` the CORS origin and its API base (undefined when it
  * could not listen), `api` the reference server's RunningServer (db, ctx, deliver(), …),
- * `simulator` the running simulator (or undefined), `implemented`/`missing` the operation ids the
- * server implements / still answers with 503. `close()` shuts everything down gracefully.
+ * `simulator` the running simulator (or undefined). `close()` shuts everything down gracefully.
  */
 export async function startDemoServer({
   port = 8080,
@@ -567,9 +556,6 @@ export async function startDemoServer({
     });
     state.api = api;
     cleanups.push(() => api.close());
-    const allOperations = new serverModule.Contract().operations.map((op) => op.operationId);
-    const implemented = [...api.implemented];
-    const missing = allOperations.filter((id) => !implemented.includes(id));
     const staffKey = api.ctx.staffKey;
     const secondApiUrl = second && `${second.origin}/api`;
     state.backendModule = serverBackendModule({
@@ -580,14 +566,10 @@ export async function startDemoServer({
 
     let simulator;
     if (simulatorOption !== false) {
-      const features = Object.fromEntries(
-        Object.entries(SIMULATOR_FEATURE_OPERATIONS).map(([feature, ops]) => [feature, ops.every((op) => implemented.includes(op))]),
-      );
       simulator = simulatorModule.createSimulator({
         baseUrl: demo.apiUrl,
         staffKey,
         speed: 3,
-        features,
         // Straight into the server: the simulator's walk-ins never use up a visitor's rate limits.
         fetch: (input, init) => {
           const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
@@ -625,30 +607,12 @@ export async function startDemoServer({
       dataDir: dir,
       api,
       simulator,
-      implemented,
-      missing,
       close,
     };
   } catch (error) {
     await cleanup().catch(() => undefined);
     throw error;
   }
-}
-
-/** Operation ids grouped for a short sentence: "chat (12), queues (9)". */
-function describeMissing(missing) {
-  const groups = new Map();
-  for (const id of missing) {
-    const group = /Chat|Conversation|Message|Typing|Attachment|Transcript|Offline/.test(id)
-      ? 'chat'
-      : /Office|Chair/.test(id)
-        ? 'virtual offices'
-        : /Queue|Ticket/.test(id)
-          ? 'queues'
-          : 'other';
-    groups.set(group, [...(groups.get(group) ?? []), id]);
-  }
-  return [...groups].map(([group, ids]) => `${group} (${ids.length})`).join(', ');
 }
 
 async function main() {
@@ -732,9 +696,6 @@ async function main() {
     console.log(`  Staff page: http://${shown}:${demo.port}/mitarbeitende/   E-mails: http://${shown}:${demo.port}/api/dev/outbox`);
     if (demo.secondOrigin) console.log(`  Second origin (CORS): ${demo.secondApiUrl}, used by http://${shown}:${demo.port}${CORS_PAGE}`);
     else console.log(`  Second origin: could not listen on ${SECOND_HOST}; ${CORS_PAGE} shows a note instead.`);
-    if (demo.missing.length) {
-      console.log(`  Not implemented by the server yet (answer 503): ${describeMissing(demo.missing)}. Use --mock for the whole demo.`);
-    }
   } else {
     console.log('Back end: the in-browser mock API (msw) with the simulator in the page (--mock). Without --mock: the reference server.');
   }

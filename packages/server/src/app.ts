@@ -130,6 +130,10 @@ export interface AppOptions {
 
 export function createApp(o: AppOptions): Hono {
   const { contract, ctx, handlers } = o;
+  // Every operation of both documents has its handler: a gap is a programming error at start-up,
+  // never an answer to a citizen.
+  const unhandled = contract.operations.filter((op) => !handlers[op.operationId]).map((op) => op.operationId);
+  if (unhandled.length) throw new Error(`No handler for: ${unhandled.join(', ')}`);
   const app = new Hono();
   const limiter = new RateLimiter(() => ctx.clock.now());
   const languages = ctx.seed.town.languages;
@@ -205,7 +209,7 @@ export function createApp(o: AppOptions): Hono {
   });
 
   async function run(op: OperationSpec, request: Request, rawParams: Record<string, string>, remote: string | undefined): Promise<Response> {
-    const handler = handlers[op.operationId];
+    const handler = handlers[op.operationId]!;
     const url = new URL(request.url);
     const params: Record<string, string> = {};
     for (const [k, v] of Object.entries(rawParams)) {
@@ -226,7 +230,7 @@ export function createApp(o: AppOptions): Hono {
     };
 
     // 1. Rate limit.
-    if (handler?.limit && ctx.config.settings.rateLimits) {
+    if (handler.limit && ctx.config.settings.rateLimits) {
       const wait = limiter.hit(`${handler.limit.bucket}:${rc.ip}`, handler.limit.max, handler.limit.windowMs ?? 60_000);
       if (wait !== undefined) return rateLimited(wait);
     }
@@ -234,7 +238,7 @@ export function createApp(o: AppOptions): Hono {
     if (op.document === 'staff' && !sameSecret(request.headers.get('X-Staff-Key') ?? undefined, ctx.staffKey)) {
       return fail(401, 'unauthorized', 'Missing or wrong X-Staff-Key.');
     }
-    if (handler?.authenticate) {
+    if (handler.authenticate) {
       const auth = await handler.authenticate(rc);
       if (auth instanceof Response) return auth;
       rc.auth = auth;
@@ -288,7 +292,6 @@ export function createApp(o: AppOptions): Hono {
     // 4. Existence: the town (a back end serving one town answers 404 for another AGS).
     const ags = request.headers.get('X-Civic-AGS');
     if (ags !== null && ags !== ctx.seed.town.ags) return notFound('This back end does not serve that town.');
-    if (!handler) return fail(503, 'unavailable', `${op.operationId} is not implemented by this server yet.`, { retryAfter: 3600 }, { 'Retry-After': '3600' });
     return handler.handle(rc);
   }
 

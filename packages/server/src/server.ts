@@ -52,8 +52,6 @@ export interface RunningServer {
   db: Db;
   seed: Seed;
   ctx: ServerContext;
-  /** Operation ids this server implements (the others answer 503 `unavailable`). */
-  implemented: string[];
   /** Realtime fan-out (LISTEN/NOTIFY) and the open event streams. */
   bus: EventBus;
   /** Sends pending notifications now; returns how many e-mails went out. */
@@ -164,7 +162,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
         }
         await db.close();
       })());
-    return { ...(url && { url }), ...(port !== undefined && { port }), fetch, listener, db, seed, ctx, implemented: Object.keys(handlers), bus, deliver, retention, close };
+    return { ...(url && { url }), ...(port !== undefined && { port }), fetch, listener, db, seed, ctx, bus, deliver, retention, close };
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

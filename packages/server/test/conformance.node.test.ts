@@ -3,10 +3,7 @@
  * on PGlite (temporary data directory) and on a real PostgreSQL started here on 127.0.0.1. A
  * missing PostgreSQL fails with the install command; nothing is skipped.
  *
- * The server does not implement every operation yet: those it lacks are listed in
- * NOT_YET_IMPLEMENTED and answer 503. Every implemented operation must pass every case, except
- * cases that failed only because they went through an operation that is not implemented yet. The
- * list must match the server exactly, so it can only shrink.
+ * Every citizen operation must pass every case and be fully exercised.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,17 +13,11 @@ import { Contract } from '@civic-elements/server';
 import { officeHoursClock } from '../../contract/conformance/test/targets.js';
 import { ORIGIN, pgliteServer, postgresServer, startPostgres, TestClock, type Postgres, type TestServer } from './helpers.js';
 
-const NOT_YET_IMPLEMENTED: string[] = [];
-
-const NOT_IMPLEMENTED_REASON = 'is not implemented by this server yet';
-
-function check(report: ConformanceReport, implemented: string[]): void {
+function check(report: ConformanceReport): void {
   const citizen = new Contract().operations.filter((o) => o.document === 'citizen').map((o) => o.operationId);
-  const done = citizen.filter((id) => implemented.includes(id));
-  assert.deepEqual(citizen.filter((id) => !implemented.includes(id)).sort(), NOT_YET_IMPLEMENTED, 'NOT_YET_IMPLEMENTED must list exactly what the server lacks');
-  const failures = report.results.filter((r) => !r.ok && !r.skipped && done.includes(r.operationId) && !r.reason.includes(NOT_IMPLEMENTED_REASON));
+  const failures = report.results.filter((r) => !r.ok && !r.skipped && citizen.includes(r.operationId));
   assert.deepEqual(failures.map((r) => `${r.operationId} ${r.case}: ${r.reason}`), []);
-  for (const id of done) {
+  for (const id of citizen) {
     assert.ok(report.results.some((r) => r.operationId === id && r.case === 'valid' && r.ok), `${id}: its valid request passed`);
     assert.ok(!report.coverage.missing.some((m) => m.startsWith(`${id} `)), `${id} is fully exercised`);
   }
@@ -55,9 +46,9 @@ describe('conformance: server on PGlite', () => {
     await s.close();
     rmSync(s.dataDir, { recursive: true, force: true });
   });
-  it('passes every case of the implemented operations', async () => {
+  it('passes every case of every operation', async () => {
     const report = await runConformance({ baseUrl: s.url, fixtures: { origin: ORIGIN }, staffKey: s.ctx.staffKey });
-    check(report, s.implemented);
+    check(report);
   });
 });
 
@@ -73,8 +64,8 @@ describe('conformance: server on PostgreSQL', () => {
     await s?.close();
     await pgc?.stop();
   });
-  it('passes every case of the implemented operations', async () => {
+  it('passes every case of every operation', async () => {
     const report = await runConformance({ baseUrl: s.url, fixtures: { origin: ORIGIN }, staffKey: s.ctx.staffKey });
-    check(report, s.implemented);
+    check(report);
   });
 });

@@ -10,12 +10,19 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configFromEnv, silentLogger, startServer } from '@civic-elements/server';
+import { Contract, configFromEnv, createApp, silentLogger, startServer, type ServerContext } from '@civic-elements/server';
 import { openPglite } from '../src/db.js';
 import { storable } from '../src/text.js';
 import { pgliteServer } from './helpers.js';
 
 describe('server life cycle', () => {
+  it('refuses to start with an operation of the contract that has no handler', () => {
+    assert.throws(
+      () => createApp({ contract: new Contract(), ctx: {} as ServerContext, handlers: {} }),
+      (e: Error) => /No handler for: .*getChatAvailability/.test(e.message) && e.message.includes('callNextTicket'),
+    );
+  });
+
   it('opens a PGlite data directory once: a second open is refused until the first closes', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'civic-lock-')), 'pglite');
     try {
