@@ -39,6 +39,7 @@ class FrozenClock extends TestClock {
 }
 
 /** Slots this far ahead can still be cancelled online. */
+/** Slots this far ahead stay offered when a test moves a server's clock (none is near its lead time). */
 const LATER = 3 * 86_400_000;
 
 const staff = (s: TestServer) => ({ 'X-Staff-Key': s.ctx.staffKey });
@@ -76,7 +77,7 @@ describe('availability on PGlite (one process): changes show at once', () => {
   });
 
   it('a staff block removes the slot from the next answer and its release brings it back', async () => {
-    const slot = await firstSlot(s.url);
+    const slot = await firstSlot(s.url, 'personalausweis', s.clock.now() + LATER);
     const seats = await seatsOf(s.url, slot);
     assert.ok(seats >= 1);
     const to = new Date(Date.parse(slot.start) + 60_000).toISOString();
@@ -88,7 +89,7 @@ describe('availability on PGlite (one process): changes show at once', () => {
   });
 
   it('repeated questions are answered from the cache, which a change the server never heard of leaves only for its maximum age', async () => {
-    const slot = await firstSlot(s.url);
+    const slot = await firstSlot(s.url, 'personalausweis', s.clock.now() + LATER);
     const seats = await seatsOf(s.url, slot);
     assert.ok(seats >= 1);
     // Behind the server's back (no transaction of its own, no NOTIFY): the cached answer stays…
@@ -182,7 +183,7 @@ describe('availability on two servers sharing one PostgreSQL: changes show on th
   });
 
   it('a hold expiring on A shows as free on B within 1 s', async () => {
-    const slot = await firstSlot(b.url);
+    const slot = await firstSlot(b.url, 'personalausweis', Date.now() + LATER);
     await hold(a.url, slot);
     await until(b.url, slot, slot.seats - 1);
     // Only A's clock moves: A expires the hold (its next answer sweeps), B hears of it by NOTIFY.
