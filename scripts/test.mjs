@@ -56,6 +56,7 @@ rmSync('.test-results', { recursive: true, force: true });
 mkdirSync('.test-results', { recursive: true });
 
 const summary = [];
+const failures = [];
 let passed = 0;
 let failed = 0;
 const started = Date.now();
@@ -69,6 +70,7 @@ for (const step of steps) {
   if (file && existsSync(file)) {
     const r = JSON.parse(readFileSync(file, 'utf8'));
     counts = { passed: r.passed, failed: r.failed };
+    for (const name of r.failures ?? []) failures.push(`${step.name}: ${name}`);
     // A runner that exits non-zero with no failed test (crash, no tests found) still fails.
     if (code !== 0 && counts.failed === 0) counts.failed = 1;
     if (code === 0 && counts.passed === 0) counts.failed = 1;
@@ -83,6 +85,7 @@ console.log('\nStep                 Result  Time      Passed  Failed');
 for (const s of summary) {
   console.log(`${s.step.padEnd(20)} ${(s.ok ? 'ok' : 'FAIL').padEnd(7)} ${(s.seconds.toFixed(1) + ' s').padStart(8)}  ${String(s.passed).padStart(6)}  ${String(s.failed).padStart(6)}`);
 }
+if (failures.length) console.log(`Failed tests:\n  ${failures.join('\n  ')}`);
 console.log(`Total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
