@@ -347,14 +347,29 @@ export class CivicAppointmentPicker extends CivicElement {
   private needLater(then?: (later: LaterSteps) => unknown): void {
     this.later().then(then, () => {
       // A chunk that does not arrive is a connection problem for the citizen.
-      const e = { code: 'network' };
-      this.error = e;
-      this.retryAction = () => {
-        this.error = undefined;
-        this.needLater(then);
-      };
-      this.announcer.announce(errorMessage(this.t, e), { assertive: true });
+      this.fail({ code: 'network' }, () => this.needLater(then));
     });
+  }
+
+  /**
+   * Shows `e` with a retry of `again`. A second failure while the first is still shown (the step's
+   * code and its availability both failed) joins its retry to the shown one: one click redoes every
+   * failed request, so none is forgotten behind the message of the other.
+   */
+  private fail(e: unknown, again: () => void): void {
+    const earlier = this.error !== undefined ? this.retryAction : undefined;
+    this.error = e;
+    this.retryAction = earlier
+      ? () => {
+          this.error = undefined;
+          earlier();
+          again();
+        }
+      : () => {
+          this.error = undefined;
+          again();
+        };
+    this.announcer.announce(errorMessage(this.t, e), { assertive: true });
   }
 
   /** @internal */
@@ -374,9 +389,7 @@ export class CivicAppointmentPicker extends CivicElement {
       await action();
     } catch (e) {
       if (isAbortError(e)) return;
-      this.error = e;
-      this.retryAction = again;
-      this.announcer.announce(errorMessage(this.t, e), { assertive: true });
+      this.fail(e, again);
     } finally {
       this.busy = false;
     }

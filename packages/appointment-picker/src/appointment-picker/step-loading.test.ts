@@ -88,4 +88,26 @@ describe('step loading', () => {
     await waitDays(el);
     expect(calls).to.equal(3);
   });
+
+  it('one retry redoes both the availability and the code when the code failed last', async () => {
+    let calls = 0;
+    let failLoad!: () => void;
+    worker.use(http.get('/api/v1/availability', () => HttpResponse.json({}, { status: 500 }), { once: true }));
+    const el = await mountWith(() =>
+      ++calls === 1
+        ? new Promise<never>((_, reject) => (failLoad = () => reject(new TypeError('Failed to fetch'))))
+        : import('./later-steps.js'),
+    );
+    await waitUntil(() => $(el, '[part="error"]'), 'availability error');
+    const first = text(el, '[part="error"]');
+    expect(calls).to.equal(1);
+    failLoad();
+    await waitUntil(() => text(el, '[part="error"]') !== first, 'code error shown in its place');
+    expect(text(el, '[part="error"]')).to.include('Keine Verbindung zum Server');
+    await expectAccessible(el, { state: HEADING });
+    await clickButton(el, 'Erneut versuchen');
+    await waitDays(el);
+    expect(calls).to.equal(2);
+    expect($(el, '[part="error"]')).to.equal(null);
+  });
 });
