@@ -52,8 +52,10 @@ function runStep(step) {
   });
 }
 
-rmSync('.test-results', { recursive: true, force: true });
+// Only the result files of the steps that run now: other outputs (the forced-colours screenshots)
+// and another run's step results stay.
 mkdirSync('.test-results', { recursive: true });
+for (const step of steps) if (step.results) rmSync(`.test-results/${step.results}.json`, { force: true });
 
 const summary = [];
 const failures = [];
