@@ -266,7 +266,9 @@ export class Runner {
   /**
    * The first free slot (for the plan's service and location) no other step has claimed. `late`
    * starts a week into the horizon, so a booking made on it can still be changed online
-   * (`changeableUntil`).
+   * (`changeableUntil`). Otherwise the slots within {@link SOONEST_MARGIN_MS} of the soonest one
+   * offered are passed over: the soonest slot is the next to pass its lead time (or the present),
+   * and on a busy machine it can do so between this answer and the step's hold (409 slot_taken).
    */
   async freeSlot(options: { late?: boolean } = {}): Promise<Json> {
     const { serviceId, locationId } = this.need('serviceId', 'locationId');
@@ -276,12 +278,15 @@ export class Runner {
       const week = nextDate(horizon.from, 7);
       from = week <= horizon.to ? week : horizon.from;
     }
+    let notBefore = from === undefined ? undefined : -Infinity;
     for (let round = 0; round < 4; round++) {
       const a = await this.helper('getAvailability', { params: { services: `${serviceId}:1`, location: locationId, ...(from && { from }) } }, [200]);
       const body = a.json as Json;
       for (const day of body.days ?? []) {
         for (const slot of day.slots ?? []) {
           const start = Date.parse(slot.start);
+          notBefore ??= start + SOONEST_MARGIN_MS;
+          if (start < notBefore) continue;
           if (this.claimedSlots.some((c) => c.location === slot.location && Math.abs(c.start - start) < CLAIM_DISTANCE_MS)) continue;
           this.claimedSlots.push({ location: slot.location, start });
           return slot;
@@ -337,6 +342,8 @@ export function omit<T extends object>(value: T, ...keys: string[]): Partial<T> 
 }
 
 const CLAIM_DISTANCE_MS = 2 * 60 * 60 * 1000;
+/** Slots starting this soon after the soonest one offered are not handed out by `freeSlot` (see there). */
+const SOONEST_MARGIN_MS = 60 * 60 * 1000;
 export const slotKey = (slot: Json) => `${slot.location}|${Date.parse(slot.start)}`;
 
 function nextDate(date: string, days = 1): string {
