@@ -150,7 +150,12 @@ export function createApp(o: AppOptions): Hono {
       return new Response(null, { status: 204, headers });
     }
     await next();
-    for (const [k, v] of Object.entries(cors)) c.res.headers.set(k, v);
+    const headers = c.res.headers;
+    for (const [k, v] of Object.entries(cors)) {
+      // `Vary` adds to what the answer varies with already (e.g. `Accept-Encoding`).
+      const before = k === 'Vary' ? headers.get('Vary') : null;
+      headers.set(k, before ? `${before}, ${v}` : v);
+    }
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
   });
 

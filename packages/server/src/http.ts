@@ -68,6 +68,35 @@ export function json(body: unknown, o: JsonOptions = {}): Response {
 
 export const noContent = (): Response => new Response(null, { status: 204 });
 
+/**
+ * Whether an `Accept-Encoding` header (RFC 9110 §12.5.3) lets the answer be gzip-compressed:
+ * `gzip` (or `x-gzip`, else `*`) with a weight above 0, and at least the weight of `identity`
+ * (1 unless the header names it, or excludes it by `*;q=0`). No header: no.
+ */
+export function acceptsGzip(header: string | null | undefined): boolean {
+  if (!header) return false;
+  let gzip: number | undefined;
+  let identity: number | undefined;
+  let any: number | undefined;
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.split(';');
+    const coding = name.trim().toLowerCase();
+    if (!coding) continue;
+    let q = 1;
+    for (const param of params) {
+      const m = /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(param);
+      if (m) q = Number(m[1]);
+      else if (/^\s*q\s*=/i.test(param)) q = 0; // an unreadable weight: not acceptable
+    }
+    if (coding === 'gzip' || coding === 'x-gzip') gzip = Math.max(gzip ?? 0, q);
+    else if (coding === 'identity') identity = q;
+    else if (coding === '*') any = q;
+  }
+  const g = gzip ?? any ?? 0;
+  const i = identity ?? (any === 0 ? 0 : 1);
+  return g > 0 && g >= i;
+}
+
 /** The token of `Authorization: Bearer …`. */
 export function bearer(request: Request): string | undefined {
   return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('Authorization') ?? '')?.[1];

@@ -6,11 +6,30 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { AVAILABILITY_MAX_AGE_MS } from '../src/appointments/index.js';
+import { Book } from '../src/appointments/book.js';
+import { acceptsGzip } from '../src/http.js';
+import { loadSeed } from '@civic-elements/contract/seed';
 import { TestClock, api, book, firstSlot, hold, pgliteServer, postgresServer, startPostgres, TEST_HOLD_TTL_SECONDS, type Postgres, type TestServer } from './helpers.js';
 
 const PATH = '/v1/availability?services=personalausweis';
 type Answer = { days: { slots: { start: string; location: string; seats: number }[] }[] };
+
+/** A GET read byte for byte, as sent (fetch would undo a Content-Encoding). */
+function rawGet(base: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(base + path, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 /** Seats of one slot as `base` answers now (0 when the slot is not listed). */
 async function seatsOf(base: string, slot: { start: string; location: string }): Promise<number> {
@@ -143,6 +162,80 @@ describe('availability on PGlite (one process): changes show at once', () => {
     const again = await api(s.url, 'GET', PATH, { headers: { 'Accept-Language': 'de' } });
     assert.equal(again.text, a.text);
     assert.equal(again.headers.get('Content-Language'), 'de');
+  });
+});
+
+describe('availability answers gzip-compressed when the client accepts it', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await pgliteServer();
+  });
+  after(async () => {
+    await s?.close();
+    rmSync(s.dataDir, { recursive: true, force: true });
+  });
+
+  it('a gzip answer decodes to exactly the identity answer; identity, no header and gzip;q=0 get identity; both vary with Accept-Encoding', async () => {
+    const plain = await rawGet(s.url, PATH);
+    assert.equal(plain.status, 200);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.headers.vary, 'Accept-Encoding, Origin');
+    assert.equal(plain.headers['content-length'], String(plain.bytes.length));
+    for (const header of ['identity', 'gzip;q=0, deflate, br', 'br', '*;q=0']) {
+      const r = await rawGet(s.url, PATH, { 'Accept-Encoding': header });
+      assert.equal(r.headers['content-encoding'], undefined, header);
+      assert.ok(r.bytes.equals(plain.bytes), header);
+    }
+    const zipped = await rawGet(s.url, PATH, { 'Accept-Encoding': 'gzip, deflate, br', Origin: 'https://www.musterstadt.de' });
+    assert.equal(zipped.status, 200);
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.equal(zipped.headers.vary, 'Accept-Encoding, Origin');
+    assert.equal(zipped.headers['content-type'], 'application/json');
+    assert.equal(zipped.headers['cache-control'], 'no-cache');
+    assert.equal(zipped.headers['content-length'], String(zipped.bytes.length));
+    assert.ok(gunzipSync(zipped.bytes).equals(plain.bytes), 'decodes to the identity answer byte for byte');
+    assert.ok(zipped.bytes.length * 5 < plain.bytes.length, `${zipped.bytes.length} bytes compressed of ${plain.bytes.length}`);
+    // The compressed bytes are kept with the cached answer: the same bytes again.
+    assert.ok((await rawGet(s.url, PATH, { 'Accept-Encoding': 'gzip' })).bytes.equals(zipped.bytes));
+    // fetch (as the widgets and the conformance suite use it) asks for gzip and decodes it.
+    const viaFetch = await api(s.url, 'GET', PATH);
+    assert.equal(viaFetch.text, plain.bytes.toString('utf8'));
+  });
+
+  it('a change of seats makes a new compressed answer too', async () => {
+    const slot = await firstSlot(s.url, 'personalausweis', s.clock.now() + LATER);
+    const before = gunzipSync((await rawGet(s.url, PATH, { 'Accept-Encoding': 'gzip' })).bytes).toString('utf8');
+    assert.equal((await hold(s.url, slot)).status, 201);
+    const after = gunzipSync((await rawGet(s.url, PATH, { 'Accept-Encoding': 'gzip' })).bytes).toString('utf8');
+    assert.notEqual(after, before);
+    assert.equal(after, (await rawGet(s.url, PATH)).bytes.toString('utf8'));
+  });
+
+  it('small answers stay uncompressed', async () => {
+    const r = await rawGet(s.url, '/v1/services', { 'Accept-Encoding': 'gzip' });
+    assert.equal(r.status, 200);
+    assert.equal(r.headers['content-encoding'], undefined);
+    assert.ok(Array.isArray(JSON.parse(r.bytes.toString('utf8')).items));
+  });
+
+  it('Accept-Encoding is read with its weights (RFC 9110)', () => {
+    for (const yes of ['gzip', 'GZIP', 'x-gzip', 'gzip, deflate, br, zstd', 'deflate, gzip;q=0.8, identity;q=0.5', '*', 'identity;q=0, *', 'gzip;q=1.0, identity;q=0']) assert.equal(acceptsGzip(yes), true, yes);
+    for (const no of [null, undefined, '', 'identity', 'br, deflate', 'gzip;q=0', 'gzip; q=0.000', '*;q=0', 'gzip;q=0.5', 'gzip;q=oops', 'br, *;q=0']) assert.equal(acceptsGzip(no), false, String(no));
+  });
+});
+
+describe('the local date of the town', () => {
+  it('is remembered per minute, and changes at local midnight (not UTC midnight)', () => {
+    const b = new Book(loadSeed({ now: Date.now() }));
+    // 2026-03-28 23:00 UTC is midnight in Berlin (UTC+1 before the change to summer time).
+    const midnight = Date.UTC(2026, 2, 28, 23, 0, 0);
+    assert.equal(b.today(midnight - 1), '2026-03-28');
+    assert.equal(b.today(midnight - 60_000), '2026-03-28');
+    assert.equal(b.today(midnight), '2026-03-29');
+    assert.equal(b.today(midnight + 59_999), '2026-03-29');
+    assert.equal(b.today(midnight - 1), '2026-03-28');
+    assert.equal(b.today(Date.UTC(2026, 2, 29, 21, 59, 59)), '2026-03-29'); // summer time: 23:59:59 local
+    assert.equal(b.today(Date.UTC(2026, 2, 29, 22, 0, 0)), '2026-03-30');
   });
 });
 

@@ -49,6 +49,7 @@ export class Book {
   private readonly locations = new Map<string, Location>();
   private readonly services = new Map<string, Service>();
   private readonly unitIndex = new Map<string, Map<number, number>>();
+  private todayMemo = { minute: NaN, date: '' };
 
   constructor(readonly seed: Seed) {
     for (const l of seed.locations) {
@@ -66,8 +67,11 @@ export class Book {
     return this.services.get(id);
   }
 
+  /** The local date at `now`; remembered for the current minute (no time zone changes its date inside a UTC minute). */
   today(now: number): string {
-    return localDate(now, this.seed.town.timeZone);
+    const minute = Math.floor(now / 60_000);
+    if (minute !== this.todayMemo.minute) this.todayMemo = { minute, date: localDate(minute * 60_000, this.seed.town.timeZone) };
+    return this.todayMemo.date;
   }
 
   minutes(services: readonly ServiceQty[]): number {
