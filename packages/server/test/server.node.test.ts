@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { configFromEnv, ConfigError } from '@civic-elements/server';
+import { batchedWriter, jsonLogger } from '../src/log.js';
 import { ORIGIN, TestClock, api, book, caseToken, contact, firstSlot, hold, idemKey, openStream, pgliteServer, TEST_HOLD_TTL_SECONDS, postgresServer, startPostgres, type Postgres, type TestServer } from './helpers.js';
 
 describe('server: configuration', () => {
@@ -25,6 +26,37 @@ describe('server: configuration', () => {
     assert.throws(() => configFromEnv({ CIVIC_CORS_ORIGINS: 'not an origin' }), ConfigError);
     assert.throws(() => configFromEnv({ DATABASE_URL: 'mysql://x' }), ConfigError);
     assert.throws(() => configFromEnv({ CIVIC_RATE_LIMITS: 'sometimes' }), ConfigError);
+  });
+});
+
+describe('server: log lines', () => {
+  it('the lines of one turn go out in one write, in order, whole; a flush writes what is left at once', () => {
+    const writes: string[] = [];
+    const scheduled: (() => void)[] = [];
+    const w = batchedWriter({ write: (text) => writes.push(text) }, (flush) => scheduled.push(flush));
+    w.write('{"a":1}');
+    w.write('{"b":2}');
+    assert.deepEqual(writes, []);
+    assert.equal(scheduled.length, 1, 'one flush scheduled for the turn');
+    scheduled.shift()!();
+    assert.deepEqual(writes, ['{"a":1}\n{"b":2}\n']);
+    w.write('{"c":3}');
+    assert.equal(scheduled.length, 1);
+    w.flush(); // e.g. on exit, before the scheduled flush ran
+    assert.deepEqual(writes, ['{"a":1}\n{"b":2}\n', '{"c":3}\n']);
+    scheduled.shift()!();
+    assert.equal(writes.length, 2, 'nothing written twice');
+  });
+
+  it('the JSON logger writes one line per event with time, level and fields', () => {
+    const lines: string[] = [];
+    const log = jsonLogger((line) => lines.push(line));
+    log.request({ operationId: 'getAvailability', status: 200, ms: 3 });
+    log.info('storage_ready', { storage: 'pglite' });
+    assert.equal(lines.length, 2);
+    const first = JSON.parse(lines[0]!);
+    assert.deepEqual({ ...first, t: undefined }, { t: undefined, level: 'info', event: 'request', operationId: 'getAvailability', status: 200, ms: 3 });
+    assert.ok(!Number.isNaN(Date.parse(first.t)));
   });
 });
 
