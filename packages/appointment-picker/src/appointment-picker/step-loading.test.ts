@@ -83,7 +83,8 @@ describe('step loading', () => {
     // The availability fails too, after the code did: its error (and retry) is the one shown.
     worker.use(http.get('/api/v1/availability', () => HttpResponse.json({}, { status: 500 }), { once: true }));
     const el = await mountWith(() => (++calls <= 2 ? Promise.reject(new TypeError('Failed to fetch')) : import('./later-steps.js')));
-    await waitUntil(() => $(el, '[part="error"]') && calls === 2, 'errors');
+    // Both answers are in: the code's (twice) and then the availability's, whose message is shown.
+    await waitUntil(() => calls === 2 && text(el, '[part="error"]').includes('Beim Server ist ein Fehler aufgetreten'), 'errors');
     await clickButton(el, 'Erneut versuchen');
     await waitDays(el);
     expect(calls).to.equal(3);
