@@ -1,7 +1,13 @@
 import { css } from 'lit';
 import { baseStyles } from '@civic-elements/core';
 
-/** The first steps' styles; the later steps bring theirs (later-steps.styles.ts). */
+/**
+ * The first steps' styles; the later steps bring theirs (later-steps.styles.ts).
+ * Forced colours: --civic-color-primary is LinkText there, a system colour the browser keeps as a
+ * background (the label would sit on a Canvas backplate inside a LinkText block, a disabled one in
+ * a washed-out block), so primary buttons are ButtonFace/ButtonText and disabled ones GrayText at
+ * full opacity; the link-styled button has no box.
+ */
 export const styles = [
   baseStyles,
   css`
@@ -164,6 +170,23 @@ export const styles = [
       border-inline-start: 4px solid var(--civic-color-danger);
       background: var(--civic-color-danger-surface);
       margin: var(--civic-space-md) 0;
+    }
+    @media (forced-colors: active) {
+      button.primary,
+      button.primary:hover {
+        background-color: ButtonFace;
+        color: ButtonText;
+        border-color: ButtonText;
+      }
+      button.link {
+        border-color: Canvas;
+      }
+      button:disabled,
+      button[aria-disabled='true'] {
+        opacity: 1;
+        color: GrayText;
+        border-color: GrayText;
+      }
     }
   `,
 ];

@@ -1,6 +1,12 @@
 import { css } from 'lit';
 
-/** Styles of the later steps (month grid, times, hold, forms, summary): adopted with their code. */
+/**
+ * Styles of the later steps (month grid, times, hold, forms, summary): adopted with their code.
+ * Forced colours: a day without free times is disabled — GrayText and no box (the browser would
+ * draw its transparent border in CanvasText, like a free day's); a free day has a ButtonText box;
+ * the chosen day is SelectedItem/SelectedItemText (not LinkText, which the browser would keep); the
+ * hold and notice boxes, whose fill vanishes, get a border.
+ */
 export const laterStyles = css`
     .consent {
       display: flex;
@@ -121,6 +127,30 @@ export const laterStyles = css`
     @media (max-width: 30rem) {
       .summary {
         grid-template-columns: minmax(0, 1fr);
+      }
+    }
+    @media (forced-colors: active) {
+      td[data-date] {
+        border-color: Canvas;
+      }
+      td[aria-disabled='true'] {
+        color: GrayText;
+      }
+      td.free {
+        border-color: ButtonText;
+      }
+      td.free:hover {
+        border-color: Highlight;
+      }
+      td[aria-selected='true'] {
+        background-color: SelectedItem;
+        color: SelectedItemText;
+        border-color: SelectedItemText;
+      }
+      .hold.warn,
+      .notice,
+      .hold {
+        border: 2px solid CanvasText;
       }
     }
 `;

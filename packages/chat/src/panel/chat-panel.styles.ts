@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
-/** Styles of the panel, adopted into the launcher's shadow root when the panel loads. */
+/**
+ * Styles of the panel, adopted into the launcher's shadow root when the panel loads.
+ * Forced colours: the header's and the primary button's background is --civic-color-primary,
+ * LinkText there — a system colour the browser keeps, with the text on Canvas backplates inside a
+ * LinkText band — so the header is Canvas/CanvasText with a rule below, the button a button.
+ */
 export const panelStyles = css`
   .frame {
     inline-size: min(24rem, calc(100vw - 2 * var(--civic-chat-offset, var(--civic-space-md))));
@@ -263,6 +268,20 @@ export const panelStyles = css`
     .panel,
     .msg {
       border: 1px solid CanvasText;
+    }
+    .header {
+      background: Canvas;
+      color: CanvasText;
+      border-block-end: 1px solid;
+    }
+    button.primary {
+      background: ButtonFace;
+      color: ButtonText;
+      border-color: ButtonText;
+    }
+    button.primary:disabled {
+      color: GrayText;
+      border-color: GrayText;
     }
   }
 `;

@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+// Forced colours: --civic-color-primary is LinkText there, a system colour the browser keeps as a
+// background, so the start button is drawn as a button (ButtonFace/ButtonText).
 export default css`
   :host {
     min-height: var(--civic-call-display-min-height, 100vh);
@@ -147,5 +149,12 @@ export default css`
   }
   .notice {
     padding: 0.5em;
+  }
+  @media (forced-colors: active) {
+    button {
+      background-color: ButtonFace;
+      color: ButtonText;
+      border-color: ButtonText;
+    }
   }
 `;

@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+// Forced colours: --civic-color-primary is LinkText there, a system colour the browser keeps as a
+// background (the label would sit on a Canvas backplate inside a LinkText block), so primary
+// buttons are ButtonFace/ButtonText and the join/appointment links bordered links; busy buttons are
+// GrayText at full opacity; an error line, red otherwise, is bold with a bar.
 export default css`
   [part='base'] {
     display: grid;
@@ -230,5 +234,29 @@ export default css`
   }
   [tabindex='-1']:focus-visible {
     outline: var(--civic-focus-ring-width) solid var(--civic-color-focus);
+  }
+  @media (forced-colors: active) {
+    button.primary,
+    button.primary:hover {
+      background: ButtonFace;
+      color: ButtonText;
+      border-color: ButtonText;
+    }
+    button[aria-disabled='true'] {
+      opacity: 1;
+      color: GrayText;
+      border-color: GrayText;
+    }
+    .error-text {
+      font-weight: bold;
+      border-inline-start: 4px solid;
+      padding-inline-start: 0.25em;
+    }
+    a.join,
+    a.appointment,
+    a:hover {
+      background: Canvas;
+      border: 1px solid;
+    }
   }
 `;

@@ -1,6 +1,12 @@
 import { css } from 'lit';
 
-/** Styles of the case overview (status, steps, actions, history, live, remember, print): adopted with its code. */
+/**
+ * Styles of the case overview (status, steps, actions, history, live, remember, print): adopted with its code.
+ * Forced colours: core's baseStyles paint [aria-current] as SelectedItem with forced-color-adjust:
+ * none, which the current step's children inherit — their own colours (the muted step line) would
+ * stay unforced on the SelectedItem band — so everything in the band is SelectedItemText, and its
+ * bar CanvasText (Highlight was invisible on the band).
+ */
 export const caseViewStyles = css`
   .small {
     min-block-size: 1.5rem;
@@ -117,8 +123,12 @@ export const caseViewStyles = css`
     .status.changed {
       border-color: Highlight;
     }
+    .step.current,
+    .step.current * {
+      color: SelectedItemText;
+    }
     .step.current {
-      border-inline-start-color: Highlight;
+      border-inline-start-color: CanvasText;
     }
   }
   @media print {

@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
-/** The lookup form's and the frame's styles; the case overview brings its own (case-view.styles.ts). */
+/**
+ * The lookup form's and the frame's styles; the case overview brings its own (case-view.styles.ts).
+ * Forced colours: --civic-color-primary is LinkText there, a system colour the browser keeps as a
+ * background (the label would sit on a Canvas backplate inside a LinkText block), so the primary
+ * button is ButtonFace/ButtonText, GrayText while busy.
+ */
 export const styles = css`
   .base {
     /* Long e-mail addresses, URLs and references wrap instead of scrolling at 320 px. */
@@ -93,5 +98,22 @@ export const styles = css`
   .secondary {
     background: var(--civic-color-surface);
     color: var(--civic-color-primary);
+  }
+  @media (forced-colors: active) {
+    .primary,
+    .primary:hover {
+      background-color: ButtonFace;
+      border-color: ButtonText;
+    }
+    button.primary {
+      color: ButtonText;
+    }
+    button.primary[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
+    }
+    a.button {
+      border-color: LinkText;
+    }
   }
 `;
