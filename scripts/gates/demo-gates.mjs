@@ -16,14 +16,17 @@
 //   Open shadow roots are walked, so the widgets' insides count.
 // - Forced colours (Windows high contrast): a full-page screenshot with `forced-colors: active` of
 //   every page and of every widget state below, written to .test-results/forced-colors/ for a
-//   person to look at (the path is printed; nothing is compared automatically).
+//   person to look at (the path is printed; nothing is compared automatically). A state's picture
+//   is the widget's box, or the part of the viewport it paints when that reaches beyond its box
+//   (the chat's fixed launcher and panel); the pointer is moved away first (no hover styles).
 // - Accessibility tree: the states listed in scripts/gates/states.mjs are reached with real clicks
 //   and typing, and each widget's tree (Playwright's aria snapshot: roles, names, states, text) is
 //   compared with docs/a11y-snapshots/<state>.yml; any difference fails (rewrite with --update
 //   after reviewing the diff). Deterministic: the page's clock stands at FIXED_TIME (a Tuesday in
 //   opening hours, Europe/Berlin) and moves only in the gate's steps (at most PAGE_TIME_BUDGET_MS
-//   per page, before the demo's simulator moves again), Math.random is a seeded generator (the
-//   simulator and mock data use it), the widgets start only after the simulator's first moves (see
+//   per page, before the demo's simulator moves again), Math.random and crypto.getRandomValues /
+//   randomUUID are seeded generators (the simulator and mock data use Math.random, the mock's
+//   booking numbers and tokens crypto), the widgets start only after the simulator's first moves (see
 //   initScript), and a tree is read only once it no longer changes.
 // - Privacy (DESIGN.md "Rules every widget and back end keeps"): every request goes to the page's
 //   origin or an origin named by an `api-base` attribute on the page; cookies, localStorage,
@@ -82,6 +85,32 @@ function initScript() {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  // The in-page mock makes booking numbers, ids and tokens with crypto.getRandomValues (and
+  // randomUUID); a second seeded generator, so that Math.random's sequence stays what it was.
+  let cryptoSeed = 0x0c1f_1c00;
+  const randomByte = () => {
+    cryptoSeed = (cryptoSeed + 0x6d2b79f5) | 0;
+    let t = Math.imul(cryptoSeed ^ (cryptoSeed >>> 15), 1 | cryptoSeed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) & 0xff;
+  };
+  const getRandomValues = (array) => {
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = randomByte();
+    return array;
+  };
+  Object.defineProperty(Crypto.prototype, 'getRandomValues', { configurable: true, writable: true, value: getRandomValues });
+  Object.defineProperty(Crypto.prototype, 'randomUUID', {
+    configurable: true,
+    writable: true,
+    value: () => {
+      const b = getRandomValues(new Uint8Array(16));
+      b[6] = (b[6] & 0x0f) | 0x40;
+      b[8] = (b[8] & 0x3f) | 0x80;
+      const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    },
+  });
   // The demo's simulator starts with the mock and makes its first moves (desks call tickets) at
   // once; a widget loading at the same moment sees them either in its first answer or as news (a
   // highlighted call, an announcement) — a race. The page's readiness promise, which the Civic
@@ -254,7 +283,7 @@ const EMAIL = /[\w.+-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+/i;
 /** Personal data found in `text`: what the citizen typed in these states, or an e-mail address. */
 export function personalData(text) {
   const hits = [];
-  const typed = [TYPED.reference, TYPED.birthdate, TYPED.birthdateIso, encodeURIComponent(TYPED.birthdate)];
+  const typed = [TYPED.reference, TYPED.birthdate, TYPED.birthdateIso, encodeURIComponent(TYPED.birthdate), TYPED.name, encodeURIComponent(TYPED.name)];
   for (const value of new Set(typed)) if (text.includes(value)) hits.push(`"${value}"`);
   const email = EMAIL.exec(text);
   if (email) hits.push(`e-mail address "${email[0]}"`);
@@ -304,12 +333,54 @@ async function privacyProblems(page, record) {
   return problems;
 }
 
+/**
+ * The part of the viewport a widget paints, in viewport CSS px, when that is more than its host's
+ * box: a floating widget (the chat launcher and its panel) is fixed inside its shadow root and
+ * paints outside the host, which a screenshot of the host's box would cut off. Null when everything
+ * it paints lies inside the host's box (then the element screenshot shows all of it, however tall).
+ */
+export async function paintedOutsideHost(locator) {
+  return locator.evaluate((host) => {
+    const box = host.getBoundingClientRect();
+    let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.checkVisibility({ visibilityProperty: true })) {
+          const r = el.getBoundingClientRect();
+          if (r.width > 1 && r.height > 1) {
+            left = Math.min(left, r.left);
+            top = Math.min(top, r.top);
+            right = Math.max(right, r.right);
+            bottom = Math.max(bottom, r.bottom);
+          }
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    if (host.shadowRoot) walk(host.shadowRoot);
+    walk(host);
+    const inside = left >= box.left - 1 && top >= box.top - 1 && right <= box.right + 1 && bottom <= box.bottom + 1;
+    if (inside || left === Infinity) return null;
+    const x = Math.max(0, Math.floor(left));
+    const y = Math.max(0, Math.floor(top));
+    const width = Math.min(innerWidth, Math.ceil(right)) - x;
+    const height = Math.min(innerHeight, Math.ceil(bottom)) - y;
+    return width > 0 && height > 0 ? { x, y, width, height } : null;
+  });
+}
+
 async function forcedColorsShot(page, file, locator) {
   await page.emulateMedia({ forcedColors: 'active' });
+  // The pointer rests where the gate last clicked; a hover style on whatever moved under it would
+  // be photographed as if it were the state's look.
+  await page.mouse.move(0, 0);
   await nextFrame(page);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, file);
-  if (locator) await locator.screenshot({ path, animations: 'disabled' });
+  if (locator) await locator.scrollIntoViewIfNeeded();
+  const clip = locator ? await paintedOutsideHost(locator) : null;
+  if (clip) await page.screenshot({ path, clip, animations: 'disabled' });
+  else if (locator) await locator.screenshot({ path, animations: 'disabled' });
   else await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   await page.emulateMedia({ forcedColors: 'none' });
 }
@@ -429,12 +500,19 @@ async function checkPage(browser, origin, entry, update, counter) {
 
 // A deliberately broken page: every check above must report it.
 const CANARY_HTML = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Gate canary</title>
-<style>.box{width:200px;overflow:hidden;white-space:nowrap}.wide{display:block;width:900px}</style></head>
+<style>.box{width:200px;overflow:hidden;white-space:nowrap}.wide{display:block;width:900px}civic-canary{display:block}</style></head>
 <body><main><div class="box">Dieser Text ist viel zu lang für seine Box und wird abgeschnitten.</div>
-<p class="wide">breit</p><civic-canary></civic-canary></main>
+<p class="wide">breit</p><civic-canary></civic-canary><civic-floating></civic-floating></main>
 <script>
 customElements.define('civic-canary', class extends HTMLElement {
   connectedCallback() { this.attachShadow({ mode: 'open' }).append(Object.assign(document.createElement('button'), { textContent: 'Canary' })); }
+});
+customElements.define('civic-floating', class extends HTMLElement {
+  connectedCallback() {
+    const panel = Object.assign(document.createElement('p'), { textContent: 'Schwebt' });
+    panel.style.cssText = 'position:fixed;right:0;bottom:0;margin:0;width:100px;height:50px';
+    this.attachShadow({ mode: 'open' }).append(panel);
+  }
 });
 document.cookie = 'canary=1';
 localStorage.setItem('canary', '1');
@@ -462,6 +540,8 @@ async function harnessSelfCheck(browser, origin) {
     problems.push(`stored: ${JSON.stringify(await storedData(context, page))}`);
     problems.push(...(await privacyProblems(page, record)));
     await page.setViewportSize(DESKTOP);
+    if (await paintedOutsideHost(page.locator('civic-floating'))) problems.push('fixed part photographed');
+    if (!(await paintedOutsideHost(page.locator('civic-canary')))) problems.push('widget inside its box photographed as its box');
     const tree = normalizeSnapshot(await page.locator('civic-canary').ariaSnapshot(), origin);
     const canary = { name: 'canary', widget: 'civic-canary', page: '/', title: 'canary' };
     const dir = mkdtempSync(join(tmpdir(), 'civic-gates-'));
@@ -492,6 +572,8 @@ async function harnessSelfCheck(browser, origin) {
     'missing snapshot': 'no committed snapshot',
     'changed tree': 'accessibility tree differs',
     'unchanged tree passes': 'equal tree accepted',
+    'a widget painting outside its box is photographed where it paints': 'fixed part photographed',
+    'a widget inside its box is photographed as its box': 'widget inside its box photographed as its box',
   };
   return Object.entries(checks)
     .filter(([, text]) => !problems.some((p) => p.includes(text)))

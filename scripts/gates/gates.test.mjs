@@ -100,6 +100,8 @@ test('personal data: what the citizen typed and e-mail addresses, also URL-encod
   assert.equal(personalData('/api/x?birth=1990-07-01').length, 1);
   assert.equal(personalData('/api/x?mail=jemand%40example.org').length, 1);
   assert.equal(personalData('log: jemand@example.org').length, 1);
+  assert.equal(personalData('detail: {"name":"Erika Mustermann"}').length, 1);
+  assert.equal(personalData('/api/x?name=Erika%20Mustermann').length, 1);
 });
 
 test('every demo page is listed, the 404 page last; every state names one of them', () => {

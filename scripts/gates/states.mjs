@@ -17,6 +17,8 @@ export const TYPED = {
   reference: 'MS-2026-004712',
   birthdate: '01.07.1990',
   birthdateIso: '1990-07-01',
+  name: 'Erika Mustermann',
+  email: 'erika.mustermann@example.org',
 };
 
 export const STATES = [
@@ -59,6 +61,50 @@ export const STATES = [
       await page.getByRole('button', { name: 'Weiter' }).click();
     },
     ready: 'Nächster freier Tag',
+  },
+  {
+    name: 'appointment-picker--5-time',
+    page: '/termine/',
+    widget: 'civic-appointment-picker',
+    title: 'Terminbuchung, Schritt 5: Uhrzeit (nach „Nächster freier Tag“ und der Eingabetaste auf dem Tag)',
+    act: async (page) => {
+      await page.getByRole('button', { name: /^Nächster freier Tag/ }).click();
+      await page.keyboard.press('Enter');
+    },
+    ready: 'Schritt 5 von 7',
+  },
+  {
+    name: 'appointment-picker--6-contact',
+    page: '/termine/',
+    widget: 'civic-appointment-picker',
+    title: 'Terminbuchung, Schritt 6: Termin reserviert, Kontaktdaten (nach der ersten Uhrzeit am Vormittag)',
+    act: async (page) => {
+      await page.getByRole('list', { name: 'Vormittag' }).getByRole('button').first().click();
+    },
+    ready: 'Ihre Kontaktdaten',
+  },
+  {
+    name: 'appointment-picker--7-contact-errors',
+    page: '/termine/',
+    widget: 'civic-appointment-picker',
+    title: 'Terminbuchung, Schritt 6: „Termin verbindlich buchen“ mit leeren Feldern',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Termin verbindlich buchen' }).click();
+    },
+    ready: 'Bitte stimmen Sie',
+  },
+  {
+    name: 'appointment-picker--8-booked',
+    page: '/termine/',
+    widget: 'civic-appointment-picker',
+    title: 'Terminbuchung, Schritt 7: gebucht (Name, E-Mail-Adresse und Einverständnis, „Termin verbindlich buchen“)',
+    act: async (page) => {
+      await page.getByRole('textbox', { name: 'Vor- und Nachname' }).fill(TYPED.name);
+      await page.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(TYPED.email);
+      await page.getByRole('checkbox', { name: /^Ich bin einverstanden/ }).check();
+      await page.getByRole('button', { name: 'Termin verbindlich buchen' }).click();
+    },
+    ready: 'Ihr Termin ist gebucht',
   },
   {
     name: 'status-tracker--1-lookup',
