@@ -34,6 +34,28 @@ function emulateTimezonePlugin() {
 }
 
 /**
+ * open-wc's `waitUntil` gives up after 1 s unless a test says otherwise. On a loaded 2-core machine
+ * (CI, or several runs at once) the first import of a lazily loaded chunk — compiled on demand by
+ * the dev server — can take longer than that, and a correct test fails. The default becomes
+ * WAIT_UNTIL_MS; predicates are still polled every 50 ms, so passing tests are not slower. Fails
+ * loudly if a new version of the helper no longer has the default this replaces.
+ */
+const WAIT_UNTIL_MS = 5000;
+function patientWaitUntilPlugin() {
+  // The helper's `const { interval = 50, timeout = 1000 } = options;` (esbuild may print 1e3).
+  const DEFAULT = /(\{\s*interval\s*=\s*50\s*,\s*timeout\s*=\s*)(?:1000|1e3)(\s*\})/;
+  return {
+    name: 'civic-patient-wait-until',
+    transform(context) {
+      if (!context.path.endsWith('/@open-wc/testing-helpers/src/helpers.js')) return undefined;
+      const body = String(context.body);
+      if (!DEFAULT.test(body)) throw new Error('@open-wc/testing-helpers changed: waitUntil\'s default timeout not found (see web-test-runner.config.mjs)');
+      return { body: body.replace(DEFAULT, `$1${WAIT_UNTIL_MS}$2`) };
+    },
+  };
+}
+
+/**
  * The Chrome launcher keeps a finished test file's page and hands it to the next file. Close the
  * page's own browser context instead, so that every file really starts with empty storage (and no
  * service worker of an earlier file).
@@ -54,7 +76,7 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['browser', 'development', 'civic-source'] },
   concurrency: 2,
   testsFinishTimeout: 600_000,
-  testFramework: { config: { timeout: 10_000 } },
+  testFramework: { config: { timeout: 20_000 } },
   browsers: [
     freshContextPerFile(chromeLauncher({
       launchOptions: {
@@ -76,7 +98,7 @@ export default {
       },
     })),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' }), emulateTimezonePlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' }), emulateTimezonePlugin(), patientWaitUntilPlugin()],
   middleware: [
     function mswWorkerAtRoot(ctx, next) {
       if (ctx.path === '/mockServiceWorker.js') {

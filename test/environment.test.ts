@@ -1,7 +1,13 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { axeViolationIds, expectAccessible } from '@civic-elements/core/testing';
 
 describe('test environment', () => {
+  it("waitUntil's default patience is 5 s, not open-wc's 1 s (web-test-runner.config.mjs)", async () => {
+    const t0 = performance.now();
+    await waitUntil(() => performance.now() - t0 > 1500, 'a predicate true after 1.5 s');
+    expect(performance.now() - t0).to.be.greaterThan(1500);
+  });
+
   it('runs in Chromium', () => {
     const brands = (navigator as Navigator & { userAgentData?: { brands: { brand: string }[] } }).userAgentData?.brands ?? [];
     expect(brands.map((b) => b.brand)).to.include('Chromium');
