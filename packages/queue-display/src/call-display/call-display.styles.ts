@@ -2,6 +2,8 @@ import { css } from 'lit';
 
 // Forced colours: --civic-color-primary is LinkText there, a system colour the browser keeps as a
 // background, so the start button is drawn as a button (ButtonFace/ButtonText).
+// A call's number takes what it needs and its place the rest: "Schalter 1" wraps between its
+// words, inside a word only when one word alone is wider than the row.
 export default css`
   :host {
     min-height: var(--civic-call-display-min-height, 100vh);
@@ -66,7 +68,7 @@ export default css`
   }
   .call {
     display: grid;
-    grid-template-columns: 1fr auto 1fr;
+    grid-template-columns: auto auto 1fr;
     align-items: center;
     gap: 0.5em;
     padding: 0.2em 0.5em;
@@ -91,6 +93,7 @@ export default css`
   }
   .desk {
     text-align: end;
+    overflow-wrap: break-word;
   }
   .call.newest {
     background: var(--civic-color-highlight);
