@@ -114,6 +114,9 @@ function unstorablePointer(value: unknown, at = ''): { pointer: string; detail: 
 
 const tooLarge = (max: number) => fail(413, 'payload_too_large', 'The request body is too large.', { maxBytes: max });
 
+/** The answer while shutting down (new requests, and requests the closing database cut off). */
+const stopping = () => fail(503, 'unavailable', 'The server is restarting. Please try again in a moment.', { retryAfter: 5 }, { 'Retry-After': '5' });
+
 function honoPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, ':$1');
 }
@@ -182,25 +185,21 @@ export function createApp(o: AppOptions): Hono {
     for (const op of ops) {
       app.on(op.method, honoPath(path), async (c) => {
         const started = performance.now();
-        let status = 500;
-        const stopping = () => {
-          status = 503;
-          return fail(503, 'unavailable', 'The server is restarting. Please try again in a moment.', { retryAfter: 5 }, { 'Retry-After': '5' });
-        };
+        let response: Response;
         if (ctx.closing) return stopping();
         try {
           const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-          const response = await run(op, c.req.raw, c.req.param() as Record<string, string>, incoming?.socket?.remoteAddress);
-          status = response.status;
-          return response;
+          response = await run(op, c.req.raw, c.req.param() as Record<string, string>, incoming?.socket?.remoteAddress);
         } catch (error) {
           // A request the closing database cut off is not a server error: the client retries.
-          if (ctx.closing) return stopping();
-          ctx.log.error('request_failed', { operationId: op.operationId, error: (error as { code?: string }).code ?? (error as Error).name });
-          return fail(500, 'internal', 'The server could not answer this request.');
-        } finally {
-          ctx.log.request({ operationId: op.operationId, status, ms: Math.round(performance.now() - started) });
+          if (ctx.closing) response = stopping();
+          else {
+            ctx.log.error('request_failed', { operationId: op.operationId, error: (error as { code?: string }).code ?? (error as Error).name });
+            response = fail(500, 'internal', 'The server could not answer this request.');
+          }
         }
+        ctx.log.request({ operationId: op.operationId, status: response.status, ms: Math.round(performance.now() - started) });
+        return response;
       });
     }
     const allow = [...ops.map((op) => op.method), 'OPTIONS'].join(', ');

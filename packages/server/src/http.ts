@@ -75,6 +75,15 @@ export const noContent = (): Response => new Response(null, { status: 204 });
  */
 export function acceptsGzip(header: string | null | undefined): boolean {
   if (!header) return false;
+  // Browsers send the same header with every request: the last answer is remembered.
+  if (header === lastAcceptEncoding.header) return lastAcceptEncoding.gzip;
+  const gzip = readAcceptEncoding(header);
+  lastAcceptEncoding = { header, gzip };
+  return gzip;
+}
+let lastAcceptEncoding = { header: '', gzip: false };
+
+function readAcceptEncoding(header: string): boolean {
   let gzip: number | undefined;
   let identity: number | undefined;
   let any: number | undefined;

@@ -41,13 +41,25 @@ function stdoutLine(line: string): void {
   stdoutWriter.write(line);
 }
 
+/** `new Date(ms).toISOString()`, remembered for the last millisecond asked (many lines share one). */
+let stampMs = NaN;
+let stampText = '';
+function isoStamp(ms: number): string {
+  if (ms !== stampMs) {
+    stampMs = ms;
+    stampText = new Date(ms).toISOString();
+  }
+  return stampText;
+}
+
 export function jsonLogger(write: (line: string) => void = stdoutLine, requests = true): Logger {
-  const emit = (level: string, event: string, fields: Record<string, unknown> = {}) => write(JSON.stringify({ t: new Date().toISOString(), level, event, ...fields }));
+  const emit = (level: string, event: string, fields: Record<string, unknown> = {}) => write(JSON.stringify({ t: isoStamp(Date.now()), level, event, ...fields }));
   return {
     info: (event, fields) => emit('info', event, fields),
     error: (event, fields) => emit('error', event, fields),
-    request: (fields) => {
-      if (requests) emit('info', 'request', fields);
+    // One per request: the same line `emit` writes, put together without an intermediate object.
+    request: (f) => {
+      if (requests) write(`{"t":"${isoStamp(Date.now())}","level":"info","event":"request","operationId":${JSON.stringify(f.operationId)},"status":${f.status},"ms":${f.ms}}`);
     },
   };
 }
