@@ -17,7 +17,7 @@
 // Speed is never asserted in `npm test`; a missed goal is printed as such.
 //   node --conditions=civic-source --import tsx scripts/bench-server.mjs [--seconds 5]
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -98,8 +98,26 @@ function drain(agent, base, path, encoding) {
   });
 }
 
-/** `concurrency` clients repeating `path` for `seconds` after a 1 s warm-up: latencies, body bytes and the time measured. */
-async function load(base, path, concurrency, seconds, encoding) {
+/** CPU time (user + system, ms) a process has used so far, from /proc (NaN where there is none). */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in ticks of 1/100 s (CLK_TCK)
+  } catch {
+    return NaN;
+  }
+}
+const ownCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * `concurrency` clients repeating `path` for `seconds` after a 1 s warm-up: latencies, body bytes,
+ * the time measured and the CPU time the serving process (`pid`) and this one used meanwhile.
+ */
+async function load(base, path, concurrency, seconds, encoding, pid) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies = [];
   let errors = 0;
@@ -126,13 +144,15 @@ async function load(base, path, concurrency, seconds, encoding) {
   await new Promise((r) => setTimeout(r, 1000));
   measuring = true;
   const t0 = performance.now();
+  const cpu0 = { server: cpuMs(pid), client: ownCpuMs() };
   await new Promise((r) => setTimeout(r, seconds * 1000));
   measuring = false;
+  const cpu = { server: cpuMs(pid) - cpu0.server, client: ownCpuMs() - cpu0.client };
   const elapsed = (performance.now() - t0) / 1000;
   stop = true;
   await Promise.all(clients);
   agent.destroy();
-  return { latencies, elapsed, errors, bytes, encodings };
+  return { latencies, elapsed, errors, bytes, encodings, cpu };
 }
 
 /**
@@ -142,13 +162,16 @@ async function load(base, path, concurrency, seconds, encoding) {
 async function compare(targets, concurrency, seconds, rounds = 3) {
   const parts = targets.map(() => []);
   for (let r = 0; r < rounds; r++) {
-    for (const [i, t] of targets.entries()) parts[i].push(await load(t.base, t.path, concurrency, seconds / rounds, t.encoding));
+    for (const [i, t] of targets.entries()) parts[i].push(await load(t.base, t.path, concurrency, seconds / rounds, t.encoding, t.pid));
   }
   return parts.map((ps) => {
     const latencies = ps.flatMap((p) => p.latencies);
     const elapsed = ps.reduce((sum, p) => sum + p.elapsed, 0);
     const bytes = ps.reduce((sum, p) => sum + p.bytes, 0);
+    const n = latencies.length;
     return {
+      cpuServer: ps.reduce((sum, p) => sum + p.cpu.server, 0) / n,
+      cpuClient: ps.reduce((sum, p) => sum + p.cpu.client, 0) / n,
       ...stats(latencies),
       rps: latencies.length / elapsed,
       errors: ps.reduce((sum, p) => sum + p.errors, 0),
@@ -254,19 +277,22 @@ try {
   const browser = 'gzip, deflate, br';
   const [base, avail, plain] = await compare(
     [
-      { base: hello.url, path: '/', encoding: browser },
-      { base: a.url, path, encoding: browser },
-      { base: a.url, path, encoding: 'identity' },
+      { base: hello.url, path: '/', encoding: browser, pid: hello.child.pid },
+      { base: a.url, path, encoding: browser, pid: a.child.pid },
+      { base: a.url, path, encoding: 'identity', pid: a.child.pid },
     ],
     200,
     SECONDS,
   );
-  const line = (label, r) => `${label.padEnd(40)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${ms(r.p50)}   p99 ${ms(r.p99)}   ${r.bytesPerAnswer.toFixed(0)} bytes/answer (${r.encodings || 'none'})   errors ${r.errors}`;
+  const line = (label, r) =>
+    `${label.padEnd(40)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${ms(r.p50)}   p99 ${ms(r.p99)}   ${r.bytesPerAnswer.toFixed(0)} bytes/answer (${r.encodings || 'none'})   CPU/answer: server ${(r.cpuServer * 1000).toFixed(0)} µs + load generator ${(r.cpuClient * 1000).toFixed(0)} µs   errors ${r.errors}`;
   console.log(`(in 3 turns of ${(SECONDS / 3).toFixed(1)} s each, after 1 s of warm-up per turn; Accept-Encoding: ${browser} as a browser sends it)`);
   console.log(line('hello world (node:http)', base));
   console.log(line('availability (server A)', avail));
   const ratio = avail.rps / base.rps;
   console.log(`ratio to hello world: ${ratio.toFixed(3)} (goal ≥ 0.5: ${verdict(ratio >= 0.5)})`);
+  const cpuRatio = (base.cpuServer + base.cpuClient) / (avail.cpuServer + avail.cpuClient);
+  console.log(`CPU time per answer (server + load generator), hello world ÷ availability: ${cpuRatio.toFixed(3)} (what the req/s ratio tends to when both are CPU-bound; other load on the machine moves it less)`);
   console.log(`${line('availability, Accept-Encoding: identity', plain)}   (ratio ${(plain.rps / base.rps).toFixed(3)}, for comparison)`);
 
   // Freshness: book the first slot, then read availability at once (and until it shows, at most 1 s).
