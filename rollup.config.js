@@ -20,6 +20,7 @@ import { join, relative } from 'node:path';
 import { build as esbuildBuild } from 'esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import { cssTemplates } from './scripts/css-templates.mjs';
 import {
   CDN_DIR,
   DEMO_BACKEND_OUT,
@@ -172,6 +173,8 @@ function cdnInputOptions(manualChunks, extraPlugins = [], minify = false) {
     plugins: [
       workspaceSources(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
+      // esbuild minifies the code but not the CSS inside lit's css`…` templates; this does.
+      ...(minify ? [cssTemplates({ include: (id) => packages.some((p) => id.startsWith(`${p.dir}/src/`)) })] : []),
       esbuild({ tsconfig: TSCONFIG, target: CDN_TARGET, minify, legalComments: 'eof' }),
       ...extraPlugins,
     ],

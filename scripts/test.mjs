@@ -25,7 +25,7 @@ const STEPS = [
   nodeTest('conformance', 'packages/contract/conformance/test/*.test.ts'),
   nodeTest('server', 'packages/server/test/*.node.test.ts'),
   { name: 'unit', cmd: 'npx web-test-runner', results: 'unit' },
-  { name: 'build', cmd: 'node scripts/build.mjs' },
+  { name: 'build', cmd: 'node --test scripts/css-templates.test.mjs && node scripts/build.mjs' },
   { name: 'size', cmd: 'node scripts/size.mjs', results: 'size' },
   { name: 'cdn-smoke', cmd: 'node scripts/cdn-smoke.mjs', results: 'cdn-smoke' },
   // Built pages in Chromium: the React and Vue embedding pages, a booking on the demo's picker page.
