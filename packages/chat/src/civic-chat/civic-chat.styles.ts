@@ -7,6 +7,9 @@ import { css } from 'lit';
 // .base is a column-reverse flex box: the button comes first in the DOM (and the tab order), the
 // panel shows above it. The panel's frame is styled by the panel's own styles (loaded with it).
 // :host (block, font, colour) and [hidden] come from core's baseStyles.
+// Forced colours: --civic-color-primary is LinkText there, a system colour the browser would keep as
+// the launcher's fill (its label then sat on a backplate); a button's fill it is. Text and border
+// colours the browser forces to ButtonText itself.
 export const launcherStyles = css`
   :host(:not([mode='inline'])) .base {
     position: fixed;
@@ -67,6 +70,11 @@ export const launcherStyles = css`
     color: #fff;
     font-size: var(--civic-font-size-sm);
     text-align: center;
+  }
+  @media (forced-colors: active) {
+    .launcher {
+      background: ButtonFace;
+    }
   }
   .load-error {
     background: var(--civic-color-surface);
