@@ -63,15 +63,19 @@ const LATER = 3 * 86_400_000;
 
 const staff = (s: TestServer) => ({ 'X-Staff-Key': s.ctx.staffKey });
 
+/** A PGlite server for the tests of the describe block this is called in: started before them, closed and removed after. */
+function pgliteServerForSuite(set: (s: TestServer) => void): void {
+  let server: TestServer | undefined;
+  before(async () => set((server = await pgliteServer())));
+  after(async () => {
+    await server?.close();
+    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  });
+}
+
 describe('availability on PGlite (one process): changes show at once', () => {
   let s: TestServer;
-  before(async () => {
-    s = await pgliteServer();
-  });
-  after(async () => {
-    await s?.close();
-    rmSync(s.dataDir, { recursive: true, force: true });
-  });
+  pgliteServerForSuite((server) => (s = server));
 
   it('a hold, its booking, a cancellation, a release and an expiry each show in the very next answer', async () => {
     const slot = await firstSlot(s.url, 'personalausweis', s.clock.now() + LATER);
@@ -167,13 +171,7 @@ describe('availability on PGlite (one process): changes show at once', () => {
 
 describe('availability answers gzip-compressed when the client accepts it', () => {
   let s: TestServer;
-  before(async () => {
-    s = await pgliteServer();
-  });
-  after(async () => {
-    await s?.close();
-    rmSync(s.dataDir, { recursive: true, force: true });
-  });
+  pgliteServerForSuite((server) => (s = server));
 
   it('a gzip answer decodes to exactly the identity answer; identity, no header and gzip;q=0 get identity; both vary with Accept-Encoding', async () => {
     const plain = await rawGet(s.url, PATH);
