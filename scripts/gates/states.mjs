@@ -21,6 +21,35 @@ export const TYPED = {
   email: 'erika.mustermann@example.org',
 };
 
+/**
+ * A staff operation of the page's in-browser mock back end, sent as a desk (or the demo's simulator)
+ * sends it: over HTTP to the mock's `/api/staff/…` with the mock's staff key, which the page's
+ * readiness promise hands out (it resolves with the mock API). Live events follow from the mock as
+ * from a server: the widgets get them through their event streams. Fails on an error answer.
+ */
+export async function staff(page, method, path, body, headers = {}) {
+  return page.evaluate(
+    async ({ method, path, body, headers }) => {
+      const api = await globalThis[Symbol.for('civic-elements/ready')];
+      const response = await fetch(`/api/staff${path}`, {
+        method,
+        headers: { ...headers, 'X-Staff-Key': api.ctx.staffKey, ...(body && { 'Content-Type': 'application/json' }) },
+        ...(body && { body: JSON.stringify(body) }),
+      });
+      if (!response.ok) throw new Error(`staff ${method} ${path} answered ${response.status}`);
+      return response.status === 204 ? undefined : response.json();
+    },
+    { method, path, body, headers },
+  );
+}
+
+/** An agent's answer in the citizen's (only) open chat conversation, as the desk's chat tool sends it. */
+async function agentReply(page, text, key) {
+  const { items } = await staff(page, 'GET', '/v1/chat/conversations');
+  if (items.length !== 1) throw new Error(`expected one open conversation, found ${items.length}`);
+  await staff(page, 'POST', `/v1/chat/conversations/${items[0].id}/messages`, { author: { kind: 'agent', name: 'Frau Beispiel' }, text }, { 'Idempotency-Key': key });
+}
+
 export const STATES = [
   {
     name: 'appointment-picker--1-services',
@@ -136,6 +165,22 @@ export const STATES = [
     ready: 'Anderen Antrag abfragen',
   },
   {
+    name: 'status-tracker--4-changed',
+    page: '/antragsstatus/',
+    widget: 'civic-status-tracker',
+    title: 'Antragsstatus: neuer Stand „Abgeschlossen“, während der Antrag angezeigt wird (das Amt schließt ihn ab, wie der Simulator)',
+    act: async (page) => {
+      await staff(page, 'POST', '/v1/cases/c-4712/updates', {
+        status: { code: 'completed', label: 'Abgeschlossen' },
+        completeSteps: true,
+        history: { title: 'Vorgang abgeschlossen.' },
+        pickup: null,
+        resolveActionRequired: 'abholtermin',
+      });
+    },
+    ready: 'Neuer Stand: Abgeschlossen',
+  },
+  {
     name: 'queue-display--1-waiting-room',
     page: '/warteschlange/',
     widget: 'civic-queue-display',
@@ -165,6 +210,21 @@ export const STATES = [
     optIn: true,
   },
   {
+    name: 'queue-display--4-called',
+    page: '/warteschlange/',
+    widget: 'civic-queue-display',
+    title: 'Wartebereich: die eigene Wartenummer wird aufgerufen (Schalter 2 ruft „Meldebescheinigung“ auf, bis sie dran ist)',
+    act: async (page) => {
+      const own = (await page.locator('civic-queue-display .ticket-number .value').textContent())?.trim();
+      for (let i = 0; i < 10; i++) {
+        const { ticket } = await staff(page, 'POST', '/v1/queues/buergerbuero-mitte/call', { desk: 'Schalter 2', serviceId: 'meldebescheinigung' });
+        if (!ticket || ticket.number === own) return;
+      }
+    },
+    ready: 'Sie sind dran!',
+    optIn: true,
+  },
+  {
     name: 'call-display--1-before-start',
     page: '/aufrufanzeige/',
     widget: 'civic-call-display',
@@ -180,6 +240,16 @@ export const STATES = [
       await page.getByRole('button', { name: 'Anzeige starten' }).click();
     },
     ready: 'Die Anzeige läuft',
+  },
+  {
+    name: 'call-display--3-newest',
+    page: '/aufrufanzeige/',
+    widget: 'civic-call-display',
+    title: 'Aufrufanzeige: ein neuer Aufruf (Schalter 2 ruft die nächste Wartenummer auf), hervorgehoben',
+    act: async (page) => {
+      await staff(page, 'POST', '/v1/queues/buergerbuero-mitte/call', { desk: 'Schalter 2' });
+    },
+    ready: '(Neu)',
   },
   {
     name: 'virtual-office--1-open',
@@ -204,6 +274,32 @@ export const STATES = [
       await page.getByRole('button', { name: 'Chat mit dem Bürgeramt' }).click();
     },
     ready: 'Chat starten',
+  },
+  {
+    name: 'chat--3-conversation',
+    page: '/',
+    widget: 'civic-chat',
+    title: 'Chat: Gespräch mit der Antwort einer Mitarbeiterin (Zustimmung, „Chat starten“, Antwort über die Mitarbeiter-Schnittstelle)',
+    act: async (page) => {
+      await page.getByRole('checkbox', { name: /^Ich habe die Datenschutzhinweise gelesen/ }).check();
+      await page.getByRole('button', { name: 'Chat starten' }).click();
+      await page.getByRole('textbox').first().waitFor();
+      await agentReply(page, 'Guten Tag, hier ist Frau Beispiel vom Bürgeramt. Wie kann ich Ihnen helfen?', 'gate-chat-reply-1');
+    },
+    ready: 'Wie kann ich Ihnen helfen?',
+    optIn: true,
+  },
+  {
+    name: 'chat--4-unread',
+    page: '/',
+    widget: 'civic-chat',
+    title: 'Chat: geschlossen, eine neue Nachricht (Zähler am Startknopf) nach „Chat schließen“ und einer weiteren Antwort',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Chat schließen' }).click();
+      await agentReply(page, 'Sind Sie noch da? Ich warte gern auf Ihre Frage.', 'gate-chat-reply-2');
+    },
+    ready: '1 neue Nachricht',
+    optIn: true,
   },
 ];
 

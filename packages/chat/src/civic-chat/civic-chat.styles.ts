@@ -75,6 +75,9 @@ export const launcherStyles = css`
     .launcher {
       background: ButtonFace;
     }
+    .badge {
+      border: solid;
+    }
   }
   .load-error {
     background: var(--civic-color-surface);

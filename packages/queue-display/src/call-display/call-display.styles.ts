@@ -159,5 +159,10 @@ export default css`
       color: ButtonText;
       border-color: ButtonText;
     }
+    /* The newest call's highlight fill is dropped: a frame several times as thick instead (not
+       SelectedItem: with forced-color-adjust none it follows the dark theme's color-scheme). */
+    .call.newest {
+      border-width: 0.25em;
+    }
   }
 `;

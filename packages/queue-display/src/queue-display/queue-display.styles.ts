@@ -258,5 +258,14 @@ export default css`
       background: Canvas;
       border: 1px solid;
     }
+    /* The newest call's fill is dropped: inverted as the system's selection; the own call bold. */
+    .serving tr.newest {
+      forced-color-adjust: none;
+      background: SelectedItem;
+      color: SelectedItemText;
+    }
+    .called {
+      font-weight: bold;
+    }
   }
 `;

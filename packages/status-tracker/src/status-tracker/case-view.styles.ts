@@ -120,8 +120,11 @@ export const caseViewStyles = css`
     gap: var(--civic-space-sm);
   }
   @media (forced-colors: active) {
+    /* Its fill is dropped and a colour alone hardly differs from CanvasText: a thicker frame. */
     .status.changed {
       border-color: Highlight;
+      border-width: 4px;
+      border-inline-start-width: 12px;
     }
     .step.current,
     .step.current * {
