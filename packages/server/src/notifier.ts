@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { domainToASCII } from 'node:url';
 import type { Db, Queryable } from './db.js';
 import { silentLogger, type Logger } from './log.js';
 
@@ -51,18 +52,86 @@ export interface PendingNotification {
 /** Renders a notification as an e-mail (undefined: nothing to send, e.g. the data was purged). */
 export type Renderer = (q: Queryable, n: PendingNotification) => Promise<Mail | undefined>;
 
-const encodeHeader = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`);
-/** `Name <address>` with a non-ASCII name as an RFC 2047 encoded word (the address stays as it is). */
-const encodeAddress = (s: string) => {
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Whether an address's local part (before the last `@`) has non-ASCII characters: it then needs SMTPUTF8 (RFC 6531). */
+export const needsSmtpUtf8 = (address: string): boolean => NON_ASCII.test(address.slice(0, Math.max(0, address.lastIndexOf('@'))));
+/**
+ * The address with an internationalised domain in its A-label form (IDNA, `anna@xn--mller-bckerei-hfb76a.de`);
+ * an ASCII domain stays as it is. Undefined: the domain is not a valid IDN.
+ */
+export function asciiDomainAddress(address: string): string | undefined {
+  const at = address.lastIndexOf('@');
+  const domain = address.slice(at + 1);
+  if (at < 0 || !NON_ASCII.test(domain)) return address;
+  const ascii = domainToASCII(domain);
+  return ascii ? `${address.slice(0, at)}@${ascii}` : undefined;
+}
+
+/** RFC 2047 B-encoded words of at most 64 characters, cut between characters (each word decodes on its own). */
+function encodedWords(s: string): string[] {
+  const words: string[] = [];
+  let chunk = '';
+  for (const ch of s) {
+    if (Buffer.byteLength(chunk + ch, 'utf8') > 39) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += ch;
+  }
+  words.push(chunk);
+  return words.map((w) => `=?UTF-8?B?${Buffer.from(w, 'utf8').toString('base64')}?=`);
+}
+/** `Name: token token …`, folded (CRLF + space) so that lines with encoded words stay within 76 characters. */
+function header(name: string, tokens: string[]): string {
+  const lines: string[] = [];
+  let line = `${name}:`;
+  for (const token of tokens) {
+    if (line.length > name.length + 1 && line.length + 1 + token.length > 76) {
+      lines.push(line);
+      line = '';
+    }
+    line += ` ${token}`;
+  }
+  lines.push(line);
+  return lines.join('\r\n');
+}
+const encodeText = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? [s] : encodedWords(s));
+/** A display name: as it is when it is only atoms, a quoted string when it is other ASCII (a comma, a quote), else RFC 2047 words. */
+const encodeName = (name: string) => {
+  if (/^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]+$/.test(name)) return [name];
+  if (/^[\x20-\x7e]+$/.test(name)) return [`"${name.replace(/[\\"]/g, '\\$&')}"`];
+  return encodedWords(name);
+};
+/**
+ * `Name <address>` (or a bare address) for a From/To header. The name is encoded (`encodeName`);
+ * the address keeps its UTF-8 form only with `utf8` (RFC 6532, the message goes with SMTPUTF8),
+ * otherwise an internationalised domain becomes its A-label form.
+ */
+const encodeAddress = (s: string, utf8: boolean): string[] => {
   const clean = s.replace(/[\r\n]/g, '').trim();
   const m = /^(.*?)\s*<([^<>]+)>$/.exec(clean);
-  return m && m[1] && !/^[\x20-\x7e]*$/.test(m[1]) ? `${encodeHeader(m[1].replace(/^"(.*)"$/, '$1'))} <${m[2]}>` : clean;
+  const address = (m ? m[2]! : clean).trim();
+  const shown = utf8 ? address : (asciiDomainAddress(address) ?? address);
+  const quoted = m?.[1] && /^"((?:[^"\\]|\\.)*)"$/.exec(m[1]);
+  const name = quoted ? quoted[1]!.replace(/\\(.)/g, '$1') : m?.[1];
+  return name ? [...encodeName(name), `<${shown}>`] : [shown];
 };
 const base64Lines = (s: string) => Buffer.from(s, 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
 
+export interface FormatOptions {
+  /**
+   * The message goes with SMTPUTF8 (RFC 6531/6532): addresses in From/To keep their UTF-8 form.
+   * Without it (the default) an internationalised domain is written in its A-label form, so the
+   * header is ASCII (a non-ASCII local part, which only SMTPUTF8 can carry, stays as it is).
+   * Display names and the subject are RFC 2047-encoded either way; the body is base64.
+   */
+  utf8?: boolean;
+}
+
 /** The e-mail as RFC 5322 text (multipart/mixed when it has attachments). */
-export function formatMail(mail: Mail, from: string, date: Date, id: string): string {
-  const head = [`From: ${encodeAddress(from)}`, `To: ${mail.to.replace(/[\r\n]/g, '')}`, `Subject: ${encodeHeader(mail.subject.replace(/[\r\n]/g, ' '))}`, `Date: ${date.toUTCString()}`, `Message-ID: <${id}>`, `Content-Language: ${mail.locale}`, 'MIME-Version: 1.0'];
+export function formatMail(mail: Mail, from: string, date: Date, id: string, o: FormatOptions = {}): string {
+  const utf8 = o.utf8 ?? false;
+  const head = [header('From', encodeAddress(from, utf8)), header('To', encodeAddress(mail.to, utf8)), header('Subject', encodeText(mail.subject.replace(/[\r\n]/g, ' '))), `Date: ${date.toUTCString()}`, `Message-ID: <${id}>`, `Content-Language: ${mail.locale}`, 'MIME-Version: 1.0'];
   if (!mail.attachments?.length) {
     return [...head, 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', base64Lines(mail.text), ''].join('\r\n');
   }
@@ -218,13 +287,13 @@ export async function deliverPending(db: Db, notifier: Notifier, render: Rendere
 export function readMail(raw: string): { headers: Record<string, string>; text: string; attachments: string[] } {
   const [head = '', ...rest] = raw.split('\r\n\r\n');
   const headers: Record<string, string> = {};
-  for (const line of head.split('\r\n')) {
+  for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
     const i = line.indexOf(':');
     if (i > 0) headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
   }
-  const decodeWord = (s: string) => s.replace(/=\?UTF-8\?B\?([A-Za-z0-9+/=]+)\?=/g, (_, b: string) => Buffer.from(b, 'base64').toString('utf8'));
-  if (headers.subject) headers.subject = decodeWord(headers.subject);
-  if (headers.from) headers.from = decodeWord(headers.from);
+  // Space between two encoded words is not part of the text (RFC 2047 §6.2).
+  const decodeWord = (s: string) => s.replace(/(\?=)\s+(?==\?UTF-8\?B\?)/g, '$1').replace(/=\?UTF-8\?B\?([A-Za-z0-9+/=]+)\?=/g, (_, b: string) => Buffer.from(b, 'base64').toString('utf8'));
+  for (const name of ['subject', 'from', 'to']) if (headers[name]) headers[name] = decodeWord(headers[name]);
   const body = rest.join('\r\n\r\n');
   const attachments = [...body.matchAll(/filename="([^"]+)"/g)].map((m) => m[1]!);
   const firstPart = /Content-Type: text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+)/.exec(raw);

@@ -7,11 +7,14 @@
  * timeout. Failures are `SmtpError`s that say what can be retried: a refused recipient or message
  * concerns only that e-mail (`scope: 'message'`), anything else the whole transport; 5xx is
  * permanent, the rest transient. The delivery loop (notifier.ts) retries, nothing is lost.
+ * International addresses: an IDN domain goes as its A-label; a non-ASCII local part only with
+ * SMTPUTF8 (RFC 6531), else that e-mail is refused for good (see `sendSmtp`).
  */
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { hostname } from 'node:os';
-import { DeliveryError, formatMail, type Mail, type Notifier } from './notifier.js';
+import { domainToASCII } from 'node:url';
+import { asciiDomainAddress, DeliveryError, formatMail, needsSmtpUtf8, type Mail, type Notifier } from './notifier.js';
 
 export interface SmtpServer {
   /** `smtps://`: TLS from the first byte (implicit TLS). `smtp://`: STARTTLS when the server offers it. */
@@ -246,11 +249,22 @@ function extensions(reply: Reply): Map<string, string[]> {
   return ext;
 }
 
-/** Sends one message (`message`: RFC 5322 text) to `to` from the envelope sender `from`. Throws `SmtpError`. */
-export async function sendSmtp(o: SmtpOptions, envelope: { from: string; to: string }, message: string): Promise<void> {
+/**
+ * Sends one message (`message`: RFC 5322 text) to `to` from the envelope sender `from`. Throws `SmtpError`.
+ * Internationalised addresses (RFC 6531, IDNA): a domain with non-ASCII characters goes in its
+ * A-label form (`xn--…`), which every server takes. A non-ASCII local part needs SMTPUTF8: when the
+ * server offers it, `MAIL FROM:<…> SMTPUTF8` and both addresses as they are (UTF-8); when it does
+ * not, the e-mail cannot be delivered: a permanent 553 for that message (for the sender's address:
+ * the transport). `message` as a function gets whether SMTPUTF8 is used (UTF-8 headers, RFC 6532).
+ * Error messages never carry an address.
+ */
+export async function sendSmtp(o: SmtpOptions, envelope: { from: string; to: string }, message: string | ((smtputf8: boolean) => string)): Promise<void> {
   for (const address of [envelope.from, envelope.to]) {
-    if (/[\r\n<>]/.test(address)) throw new SmtpError('address with line breaks or angle brackets', address === envelope.to ? 'message' : 'transport', 553);
+    const scope = address === envelope.to ? 'message' : 'transport';
+    if (/[\r\n<>]/.test(address)) throw new SmtpError('address with line breaks or angle brackets', scope, 553);
+    if (asciiDomainAddress(address) === undefined) throw new SmtpError('address with an invalid internationalised domain', scope, 553);
   }
+  const utf8 = needsSmtpUtf8(envelope.from) || needsSmtpUtf8(envelope.to);
   const c = new Conversation(o);
   try {
     await c.open();
@@ -282,10 +296,17 @@ export async function sendSmtp(o: SmtpOptions, envelope: { from: string; to: str
         throw new SmtpError('the server offers neither AUTH PLAIN nor AUTH LOGIN', 'transport');
       }
     }
-    expect(await c.command(`MAIL FROM:<${envelope.from}>`), [250], 'MAIL FROM', 'transport');
-    expect(await c.command(`RCPT TO:<${envelope.to}>`), [250, 251], 'RCPT TO', 'message');
+    if (utf8 && !ext.has('SMTPUTF8')) {
+      const sender = needsSmtpUtf8(envelope.from);
+      await c.command('QUIT').catch(() => undefined);
+      throw new SmtpError(`the ${sender ? 'sender' : 'recipient'} address has a non-ASCII local part and the server does not offer SMTPUTF8`, sender ? 'transport' : 'message', 553);
+    }
+    // With SMTPUTF8 the addresses go as they are (NFC); without, the domain in its A-label form.
+    const mailbox = (address: string) => (utf8 ? address.normalize('NFC') : asciiDomainAddress(address)!);
+    expect(await c.command(`MAIL FROM:<${mailbox(envelope.from)}>${utf8 ? ' SMTPUTF8' : ''}`), [250], 'MAIL FROM', 'transport');
+    expect(await c.command(`RCPT TO:<${mailbox(envelope.to)}>`), [250, 251], 'RCPT TO', 'message');
     expect(await c.command('DATA'), [354], 'DATA', 'message');
-    c.write(dotStuff(message));
+    c.write(dotStuff(typeof message === 'string' ? message : message(utf8)));
     expect(await c.read(), [250], 'message', 'message');
     // The message is accepted; a failing QUIT changes nothing.
     await c.command('QUIT').catch(() => undefined);
@@ -307,12 +328,13 @@ export class SmtpNotifier implements Notifier {
     readonly from: string,
     private readonly now: () => number = Date.now,
   ) {
-    this.domain = envelopeAddress(from).split('@')[1] ?? 'civic.invalid';
+    // The Message-ID stays ASCII: an internationalised domain in its A-label form.
+    this.domain = domainToASCII(envelopeAddress(from).split('@')[1] ?? '') || 'civic.invalid';
   }
 
   async send(mail: Mail): Promise<void> {
     const at = this.now();
     const id = `${at.toString(36)}.${process.pid}.${++this.n}.${Math.random().toString(36).slice(2, 10)}@${this.domain}`;
-    await sendSmtp(this.options, { from: envelopeAddress(this.from), to: mail.to.trim() }, formatMail(mail, this.from, new Date(at), id));
+    await sendSmtp(this.options, { from: envelopeAddress(this.from), to: mail.to.trim() }, (utf8) => formatMail(mail, this.from, new Date(at), id, { utf8 }));
   }
 }

@@ -21,6 +21,26 @@ describe('notifier: e-mail format', () => {
     assert.equal(back.text, 'Grüße\nZeile 2');
     assert.deepEqual(back.attachments, ['t.ics']);
   });
+
+  it('encodes display names: atoms as they are, other ASCII (comma, quote) quoted, umlauts as RFC 2047 words within the line limits', () => {
+    const mail = (to: string) => ({ to, subject: 'Terminbestätigung für Sie und Ihre Familie, bitte aufbewahren', text: 't', locale: 'de' });
+    const head = (raw: string) => raw.split('\r\n\r\n')[0]!;
+    const plain = formatMail(mail('Erika Mustermann <erika@example.org>'), 'Stadt Musterstadt <a@example.org>', new Date(0), 'id@x');
+    assert.match(plain, /^From: Stadt Musterstadt <a@example\.org>\r\nTo: Erika Mustermann <erika@example\.org>\r\n/);
+    const ascii = formatMail(mail('a@example.org'), 'Amt 3, Stadt "Muster" <a@example.org>', new Date(0), 'id@x');
+    assert.match(ascii, /^From: "Amt 3, Stadt \\"Muster\\"" <a@example\.org>\r\n/, 'a comma would make two mailboxes of it');
+    assert.equal(readMail(ascii).headers.from, '"Amt 3, Stadt \\"Muster\\"" <a@example.org>');
+    const from = '"Bürgerbüro der Stadt Müllheim, \\"Rathaus\\" – Abteilung Einwohnermeldewesen" <buergerbuero@müllheim.de>';
+    const raw = formatMail(mail('"Müller, Jürgen" <juergen@müller-bäckerei.de>'), from, new Date(0), 'id@x');
+    for (const line of head(raw).split('\r\n')) assert.ok(line.length <= 76 && /^[\x20-\x7e]+$/.test(line), `an ASCII line of at most 76 characters: ${line}`);
+    for (const word of head(raw).match(/=\?[^?]+\?B\?[^?]*\?=/g)!) assert.ok(word.length <= 75, 'an encoded word has at most 75 characters');
+    assert.ok(head(raw).match(/=\?UTF-8\?B\?/g)!.length > 3, 'long texts become several words');
+    const back = readMail(raw);
+    assert.equal(back.headers.from, 'Bürgerbüro der Stadt Müllheim, "Rathaus" – Abteilung Einwohnermeldewesen <buergerbuero@xn--mllheim-n2a.de>');
+    assert.equal(back.headers.to, 'Müller, Jürgen <juergen@xn--mller-bckerei-hfb76a.de>');
+    assert.equal(back.headers.subject, 'Terminbestätigung für Sie und Ihre Familie, bitte aufbewahren');
+    assert.match(formatMail(mail('juergen@müller-bäckerei.de'), from, new Date(0), 'id@x', { utf8: true }), /\r\nTo: juergen@müller-bäckerei\.de\r\n/, 'with SMTPUTF8 the address stays UTF-8');
+  });
 });
 
 describe('server: notifications and retention', () => {

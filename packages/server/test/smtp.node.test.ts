@@ -3,7 +3,8 @@
  * when offered and skipped on smtps:// or when not offered, AUTH PLAIN and LOGIN, MAIL FROM,
  * RCPT TO, DATA with dot-stuffing, QUIT), TLS certificate checks, timeouts, and the delivery
  * loop with it: a 4xx is retried later, a 5xx is dropped and logged, a server that is down loses
- * nothing.
+ * nothing. International addresses: an IDN domain as its A-label, a non-ASCII local part only with
+ * SMTPUTF8 (else refused for good, not retried, logged without the address).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +15,7 @@ import { createServer as createTlsServer, TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFromEnv, ConfigError, silentLogger, startServer } from '@civic-elements/server';
-import { dotStuff, envelopeAddress, parseSmtpUrl, plainAuthAllowed, sendSmtp, SmtpError, type SmtpOptions } from '../src/smtp.js';
+import { dotStuff, envelopeAddress, parseSmtpUrl, plainAuthAllowed, sendSmtp, SmtpError, SmtpNotifier, type SmtpOptions } from '../src/smtp.js';
 import { deliverPending, readMail, type Mail, type Notifier } from '../src/notifier.js';
 import { openDb, type Db } from '../src/db.js';
 import { book, firstSlot, hold, pgliteServer, startPostgres, type TestServer } from './helpers.js';
@@ -43,6 +44,8 @@ interface FakeOptions {
   implicitTls?: boolean;
   starttls?: boolean;
   auth?: string[];
+  /** Advertise SMTPUTF8 (RFC 6531) in the EHLO reply. */
+  smtputf8?: boolean;
   /** Reply to the greeting (default 220). */
   greeting?: () => string;
   /** Reply to RCPT TO (default 250). */
@@ -107,7 +110,7 @@ class FakeSmtp {
       }
       const verb = line.split(' ')[0]!.toUpperCase();
       if (verb === 'EHLO') {
-        const ext = ['fake.test greets you', ...(this.o.starttls ? ['STARTTLS'] : []), ...(this.o.auth?.length ? [`AUTH ${this.o.auth.join(' ')}`] : []), '8BITMIME'];
+        const ext = ['fake.test greets you', ...(this.o.starttls ? ['STARTTLS'] : []), ...(this.o.auth?.length ? [`AUTH ${this.o.auth.join(' ')}`] : []), '8BITMIME', ...(this.o.smtputf8 ? ['SMTPUTF8'] : [])];
         return reply(ext.map((e, i) => `250${i === ext.length - 1 ? ' ' : '-'}${e}`).join('\r\n'));
       }
       if (verb === 'STARTTLS') {
@@ -250,6 +253,64 @@ describe('smtp: the dialogue with a fake server', () => {
     assert.ok(Date.now() - t0 < 3000);
     await assert.rejects(sendSmtp(opts(f), { from: 'a@musterstadt.de', to: 'x@example.org>\r\nRCPT TO:<y@example.org' }, MESSAGE), (e: unknown) => e instanceof SmtpError && e.scope === 'message');
   });
+
+  // IDNA A-labels of the test domains (node:url domainToASCII).
+  const MUELLER = 'xn--mller-bckerei-hfb76a.de';
+  const BUERGERBUERO = 'xn--brgerbro-65af.de';
+
+  it('international domains go as A-labels in MAIL FROM and RCPT TO, without SMTPUTF8 even when the server offers it', async () => {
+    const f = await fake({ smtputf8: true });
+    const asked: boolean[] = [];
+    await sendSmtp(opts(f), { from: 'info@bürgerbüro.de', to: 'anna@müller-bäckerei.de' }, (utf8) => (asked.push(utf8), MESSAGE));
+    assert.deepEqual(f.sessions[0]!.commands, ['EHLO civic.test', `MAIL FROM:<info@${BUERGERBUERO}>`, `RCPT TO:<anna@${MUELLER}>`, 'DATA', 'QUIT']);
+    assert.deepEqual(asked, [false], 'the message is formatted for a server without SMTPUTF8');
+    await assert.rejects(sendSmtp(opts(f), { from: 'a@musterstadt.de', to: 'anna@mü ller.de' }, MESSAGE), (e: unknown) => e instanceof SmtpError && e.scope === 'message' && e.permanent && e.code === 553 && !e.message.includes('anna'));
+    assert.equal(f.sessions.length, 1, 'an invalid international domain is refused before connecting');
+  });
+
+  it('a non-ASCII local part goes with SMTPUTF8 when offered: the parameter, the addresses in UTF-8, UTF-8 addresses in the header', async () => {
+    const f = await fake({ smtputf8: true });
+    const notifier = new SmtpNotifier(opts(f), 'Bürgerbüro Musterstadt, "Amt 3" <buergerbuero@bürgerbüro.de>', () => 0);
+    await notifier.send({ to: 'jürgen@müller-bäckerei.de', subject: 'Terminbestätigung', text: 'Grüße', locale: 'de' });
+    const [s] = f.sessions;
+    assert.deepEqual(s!.commands, ['EHLO civic.test', 'MAIL FROM:<buergerbuero@bürgerbüro.de> SMTPUTF8', 'RCPT TO:<jürgen@müller-bäckerei.de>', 'DATA', 'QUIT']);
+    const raw = s!.data[0]!;
+    assert.match(raw, /\r\nTo: jürgen@müller-bäckerei\.de\r\n/, 'RFC 6532: the address in UTF-8');
+    assert.match(raw, /^From: =\?UTF-8\?B\?[A-Za-z0-9+/=]+\?=\r\n <buergerbuero@bürgerbüro\.de>\r\n/, 'the name stays RFC 2047-encoded (the line folded before the address)');
+    assert.match(raw, new RegExp(`\\r\\nMessage-ID: <[^>]+@${BUERGERBUERO}>\\r\\n`), 'the Message-ID stays ASCII');
+    const mail = readMail(raw);
+    assert.equal(mail.headers.from, 'Bürgerbüro Musterstadt, "Amt 3" <buergerbuero@bürgerbüro.de>');
+    assert.equal(mail.headers.to, 'jürgen@müller-bäckerei.de');
+    assert.equal(mail.text, 'Grüße');
+  });
+
+  it('without SMTPUTF8 a non-ASCII local part is refused for good (553) before MAIL FROM; the error names no address', async () => {
+    const f = await fake({});
+    await assert.rejects(sendSmtp(opts(f), { from: 'a@musterstadt.de', to: 'jürgen@example.de' }, MESSAGE), (e: unknown) => e instanceof SmtpError && e.scope === 'message' && e.permanent && e.code === 553 && /SMTPUTF8/.test(e.message) && !/jürgen|example/.test(e.message));
+    assert.deepEqual(f.sessions[0]!.commands, ['EHLO civic.test', 'QUIT'], 'nothing is sent to a server that would mangle the address');
+    await assert.rejects(sendSmtp(opts(f), { from: 'bürgerbüro@musterstadt.de', to: 'erika@example.org' }, MESSAGE), (e: unknown) => e instanceof SmtpError && e.scope === 'transport' && e.code === 553, 'a sender address that needs SMTPUTF8 concerns every e-mail');
+  });
+
+  it('ASCII addresses go unchanged, without the SMTPUTF8 parameter even when the server offers it', async () => {
+    const f = await fake({ smtputf8: true });
+    const notifier = new SmtpNotifier(opts(f), 'Stadt Musterstadt <No-Reply@MusterStadt.de>', () => 0);
+    await notifier.send({ to: 'Erika.Mustermann+termin@Example.ORG', subject: 'Termin', text: 'Hallo', locale: 'de' });
+    const [s] = f.sessions;
+    assert.deepEqual(s!.commands, ['EHLO civic.test', 'MAIL FROM:<No-Reply@MusterStadt.de>', 'RCPT TO:<Erika.Mustermann+termin@Example.ORG>', 'DATA', 'QUIT']);
+    assert.match(s!.data[0]!, /^From: Stadt Musterstadt <No-Reply@MusterStadt\.de>\r\nTo: Erika\.Mustermann\+termin@Example\.ORG\r\n/);
+  });
+
+  it('without SMTPUTF8 an international domain is written as its A-label in the header too; the header is ASCII', async () => {
+    const f = await fake({});
+    const notifier = new SmtpNotifier(opts(f), 'Bürgerbüro <info@bürgerbüro.de>', () => 0);
+    await notifier.send({ to: 'anna@müller-bäckerei.de', subject: 'Terminbestätigung', text: 'Grüße', locale: 'de' });
+    const [s] = f.sessions;
+    assert.deepEqual(s!.commands, ['EHLO civic.test', `MAIL FROM:<info@${BUERGERBUERO}>`, `RCPT TO:<anna@${MUELLER}>`, 'DATA', 'QUIT']);
+    const raw = s!.data[0]!;
+    assert.match(raw, new RegExp(`\\r\\nTo: anna@${MUELLER}\\r\\n`));
+    assert.match(raw, new RegExp(`^From: =\\?UTF-8\\?B\\?[A-Za-z0-9+/=]+\\?= <info@${BUERGERBUERO}>\\r\\n`));
+    assert.ok(/^[\x00-\x7f]*$/.test(raw), 'the whole message is ASCII (headers encoded, body base64): no 8BITMIME needed');
+  });
 });
 
 describe('server: CIVIC_MAIL_FROM without SMTP', () => {
@@ -349,6 +410,30 @@ describe('server: e-mails by SMTP with retries', () => {
     assert.equal(await s.deliver(), 2);
     assert.equal(await pending(), 0);
     assert.deepEqual(rcpts().slice(-2).sort(), ['RCPT TO:<smtp-4@example.org>', 'RCPT TO:<smtp-5@example.org>']);
+  });
+});
+
+describe('delivery loop: a recipient that needs SMTPUTF8 and a server without it', () => {
+  it('is dropped at once (refused for good, no retry) and logged without the address', async () => {
+    const f = await new FakeSmtp({}, certificate()).start();
+    const db = await openDb({});
+    const logs: string[] = [];
+    const log = { info: (e: string, x?: object) => logs.push(JSON.stringify({ e, ...x })), error: (e: string, x?: object) => logs.push(JSON.stringify({ e, ...x })), request: () => undefined };
+    try {
+      await db.query("INSERT INTO notifications (kind, recipient, locale, data, created_at) VALUES ('test', 'jürgen@müller-bäckerei.de', 'de', '{}', 0)");
+      const notifier = new SmtpNotifier({ secure: false, host: '127.0.0.1', port: f.port, clientName: 'civic.test', timeoutMs: 5000 }, 'Stadt <a@musterstadt.de>', () => 0);
+      const render = (_q: unknown, n: { recipient: string | null }) => Promise.resolve<Mail>({ to: n.recipient!, subject: 's', text: 't', locale: 'de' });
+      assert.equal(await deliverPending(db, notifier, render, 1, 50, log), 0);
+      assert.equal(Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE delivered_at IS NULL')).rows[0]!.n), 0, 'marked done: not retried');
+      assert.equal(await deliverPending(db, notifier, render, 1 + 7_200_000, 50, log), 0);
+      assert.equal(f.sessions.length, 1, 'one attempt only');
+      assert.ok(!f.sessions[0]!.commands.some((c) => /^(MAIL|RCPT|DATA)/.test(c)));
+      assert.deepEqual(logs.map((l) => JSON.parse(l) as unknown), [{ e: 'mail_refused', kind: 'test', code: 553 }]);
+      assert.ok(!logs.some((l) => /jürgen|müller|xn--/.test(l)), 'logs carry no addresses');
+    } finally {
+      await db.close();
+      await f.stop();
+    }
   });
 });
 
