@@ -48,8 +48,11 @@ registerStrings('chat-launcher', {
  * The launcher is a small floating button; the panel (and its texts) load on the first click.
  * With `mode="inline"` the panel sits in the page instead. Before the first message the citizen
  * sees the desk's availability and accepts the privacy notice: nothing is stored and no
- * conversation exists before that. Afterwards the conversation and unsent messages live in
- * sessionStorage (this tab only) so a reload resumes it.
+ * conversation exists before that. Afterwards the conversation, unsent messages, the text in the
+ * message box and the files uploaded for the next message (name, type, size and the server's id;
+ * never the bytes) live in sessionStorage (this tab only) so a reload resumes it; a file still
+ * uploading at the reload is not kept. Ending the conversation removes the text and the files;
+ * "Delete from this device" and starting a new conversation remove everything.
  *
  * @slot - Fallback content (e.g. a phone number or e-mail link), shown when the chat cannot load.
  *

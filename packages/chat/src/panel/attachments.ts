@@ -21,7 +21,8 @@ const FINAL = new Set([400, 401, 403, 404, 409, 413, 415, 422]);
 export interface Upload {
   /** Idempotency-Key of its upload (a retry reuses it) and its key in the list. */
   key: string;
-  file: File;
+  /** The chosen file; after a reload, the uploaded file's metadata (the bytes are on the server). */
+  file: File | Attachment;
   state: 'refused' | 'uploading' | 'done' | 'failed';
   /** Why it was refused or failed. */
   reason?: 'tooLarge' | 'wrongType' | 'tooMany';
@@ -46,12 +47,15 @@ export class Attachments {
   constructor(
     private readonly host: Host,
     private readonly client: () => ApiClient,
-    private readonly conversation: () => { id: string; token: string } | undefined,
+    private readonly conversation: () => { id: string; token: string; attachments: Attachment[]; save(): void } | undefined,
     readonly limits: AttachmentLimits,
     private readonly failed: (error: unknown) => void,
   ) {
     registerFileStrings();
     this.localize = new LocalizeController(host, { ns: FILES_NS });
+    // Uploaded before a reload: listed again, ready to go with the next message. A file that was
+    // still uploading is not (the browser no longer has it); the citizen chooses it again.
+    this.uploads = (conversation()?.attachments ?? []).map((a) => ({ key: a.id, file: a, state: 'done', attachment: a }));
   }
 
   /** Whether the desk accepts files at all. */
@@ -66,11 +70,24 @@ export class Attachments {
 
   /** The uploaded files, handed to a message; the list empties. */
   take(): Attachment[] {
-    const done = this.uploads.flatMap((u) => (u.attachment ? [u.attachment] : []));
+    const done = this.done();
     this.uploads = [];
     this.blocked = false;
+    this.keep();
     this.host.requestUpdate();
     return done;
+  }
+
+  private done(): Attachment[] {
+    return this.uploads.flatMap((u) => (u.attachment ? [u.attachment] : []));
+  }
+
+  /** Keeps the uploaded files' metadata in the stored conversation (a reload lists them again). */
+  private keep(): void {
+    const conversation = this.conversation();
+    if (!conversation) return;
+    conversation.attachments = this.done();
+    conversation.save();
   }
 
   dispose(): void {
@@ -115,7 +132,8 @@ export class Attachments {
     Object.assign(upload, { state: 'uploading', error: undefined, sent: undefined, total: undefined });
     this.host.requestUpdate();
     const body = new FormData();
-    body.append('file', upload.file, upload.file.name);
+    // Only chosen files are uploaded: one listed again after a reload is done and offers no retry.
+    body.append('file', upload.file as File, upload.file.name);
     try {
       upload.attachment = await this.client().request('POST', '/v1/chat/conversations/{id}/attachments', {
         params: { id: conversation.id },
@@ -131,6 +149,7 @@ export class Attachments {
         },
       });
       upload.state = 'done';
+      this.keep();
     } catch (error) {
       if (isAbortError(error)) return;
       const status = error instanceof CivicApiError ? error.status : undefined;
@@ -146,6 +165,7 @@ export class Attachments {
   remove(upload: Upload): void {
     const index = this.uploads.indexOf(upload);
     this.uploads = this.uploads.filter((u) => u !== upload);
+    this.keep();
     if (this.ready) this.blocked = false;
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => {

@@ -62,7 +62,6 @@ export class ChatPanel implements ReactiveController {
   private consentMissing = false;
   private startKey?: string;
   private typing?: { name: string; kind: string; timer: unknown };
-  private draft = '';
   private readonly clock: RealtimeClock;
   private abort?: AbortController;
   readonly localize: LocalizeController;
@@ -504,7 +503,7 @@ export class ChatPanel implements ReactiveController {
               rows="2"
               maxlength="4000"
               aria-describedby="civic-chat-hint"
-              .value=${live(this.draft)}
+              .value=${live(s.draft)}
               @input=${(e: Event) => this.onInput((e.target as HTMLTextAreaElement).value)}
               @keydown=${(e: KeyboardEvent) => this.onKeydown(e)}
             ></textarea>
@@ -563,9 +562,14 @@ export class ChatPanel implements ReactiveController {
 
   private typingSentAt = Number.NEGATIVE_INFINITY;
 
-  /** Keeps the draft; tells the desk the citizen is typing (at most every 2 s; `false` when cleared). */
+  /**
+   * Keeps the draft, stored at once (a reload or a discarded tab loses nothing typed); tells the desk
+   * the citizen is typing (at most every 2 s; `false` when cleared).
+   */
   private onInput(value: string): void {
-    this.draft = value;
+    const s = this.session!;
+    s.draft = value;
+    s.save();
     const now = this.clock.now();
     if (!value) this.sendTyping(false);
     else if (now - this.typingSentAt >= 2000) {
@@ -591,7 +595,6 @@ export class ChatPanel implements ReactiveController {
   }
 
   private submit(): void {
-    const text = this.draft;
     const s = this.session;
     const files = this.files;
     if (!s || s.ended) return;
@@ -601,8 +604,9 @@ export class ChatPanel implements ReactiveController {
       return;
     }
     const attachments = files?.uploads.length ? files.take() : [];
+    const text = s.draft;
     if (!/\S/.test(text) && !attachments.length) return;
-    this.draft = '';
+    s.draft = '';
     this.sendTyping(false);
     s.send(text, attachments);
   }
@@ -620,6 +624,10 @@ export class ChatPanel implements ReactiveController {
     try {
       await this.client().request('POST', '/v1/chat/conversations/{id}/end', { params: { id: s.id }, token: s.token });
       s.ended = true;
+      // Nothing can be sent any more: the draft and the chosen files leave storage.
+      s.draft = '';
+      s.attachments = [];
+      s.save();
       this.hideTyping();
     } catch (error) {
       this.actionError = error;
@@ -663,7 +671,6 @@ export class ChatPanel implements ReactiveController {
     this.consent = false;
     this.consentMissing = false;
     this.actionError = undefined;
-    this.draft = '';
     this.files?.dispose();
     this.files = undefined;
     this.hideTyping();

@@ -4,7 +4,8 @@ import type { ChatAvailability, Conversation, Message, MessagePage, Conversation
 // Runtime checks of the chat responses (only the members the widget reads).
 
 const author = c.object({ kind: c.oneOf(['citizen', 'agent', 'bot', 'system'] as const), name: c.optional(c.string()) });
-const attachment = c.object({ id: c.string(), name: c.string(), type: c.string(), size: c.integer() });
+/** Attachments as the server describes them (also the files kept for the next message). */
+export const attachmentsCheck = c.array(c.object({ id: c.string(), name: c.string(), type: c.string(), size: c.integer() }));
 
 export const messageCheck = c.object({
   id: c.string(),
@@ -13,7 +14,7 @@ export const messageCheck = c.object({
   author,
   text: c.string(),
   createdAt: c.dateTime(),
-  attachments: c.array(attachment),
+  attachments: attachmentsCheck,
   suggestions: c.array(c.object({ text: c.string() })),
 }) as unknown as Check<Message>;
 

@@ -1,6 +1,6 @@
 import { CivicApiError, isAbortError, newIdempotencyKey, type ApiClient, type RealtimeClock } from '@civic-elements/core';
 import type { Attachment, Author, Message } from '@civic-elements/contract';
-import { conversationCheck, messageCheck, pageCheck } from './checks.js';
+import { attachmentsCheck, conversationCheck, messageCheck, pageCheck } from './checks.js';
 
 /** A message waiting in the outbox (kept in sessionStorage after consent, across reloads). */
 export interface OutboxItem {
@@ -21,10 +21,19 @@ export type ChatItem =
   | { type: 'ended'; seq: number; endedBy: string }
   | { type: 'pending'; item: OutboxItem };
 
+/**
+ * What this tab keeps of a conversation (sessionStorage, written only after consent): the
+ * conversation and its token, the unsent messages, the text in the message box and the files
+ * uploaded for the next message (their server metadata, never the bytes).
+ */
 export interface StoredConversation {
   id: string;
   token: string;
   outbox: OutboxItem[];
+  /** The message being written (not sent yet). */
+  draft?: string;
+  /** Files the server has, chosen for the next message. */
+  attachments?: Attachment[];
 }
 
 export interface SessionOptions {
@@ -56,6 +65,13 @@ export function readStored(key: string): StoredConversation | undefined {
     if (!raw) return undefined;
     const data = JSON.parse(raw) as StoredConversation;
     if (typeof data?.id !== 'string' || typeof data.token !== 'string' || !Array.isArray(data.outbox)) return undefined;
+    // A malformed draft or file list is left out; the conversation still resumes.
+    if (typeof data.draft !== 'string') data.draft = '';
+    try {
+      attachmentsCheck(data.attachments);
+    } catch {
+      data.attachments = [];
+    }
     return data;
   } catch {
     return undefined;
@@ -71,6 +87,10 @@ export class ChatSession {
   readonly id: string;
   readonly token: string;
   outbox: OutboxItem[];
+  /** The text in the message box, kept (with `attachments`) on every change so a reload restores it. */
+  draft: string;
+  /** The uploaded files waiting for the next message. */
+  attachments: Attachment[];
   /** Highest `seq` seen anywhere (messages, notices, answers to our own sends). */
   lastSeq = 0;
   /**
@@ -106,6 +126,8 @@ export class ChatSession {
     this.id = stored.id;
     this.token = stored.token;
     this.outbox = stored.outbox.map((o) => ({ ...o }));
+    this.draft = stored.draft ?? '';
+    this.attachments = stored.attachments ?? [];
   }
 
   /**
@@ -147,7 +169,7 @@ export class ChatSession {
 
   save(): void {
     try {
-      const data: StoredConversation = { id: this.id, token: this.token, outbox: this.outbox };
+      const data: StoredConversation = { id: this.id, token: this.token, outbox: this.outbox, draft: this.draft, attachments: this.attachments };
       storage()?.setItem(this.options.storageKey, JSON.stringify(data));
     } catch {
       // Storage full or refused: the outbox still works for this page's lifetime.
