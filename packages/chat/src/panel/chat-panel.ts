@@ -99,6 +99,7 @@ export class ChatPanel implements ReactiveController {
 
   hostConnected(): void {
     if (this.session && !this.session.ended && this.view === 'conversation') {
+      this.session.resume();
       this.realtime.start();
       void this.session.flush(true);
     }

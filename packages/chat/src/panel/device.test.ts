@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { http } from 'msw';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible } from '@civic-elements/core/testing';
 import type { MockWorker } from '@civic-elements/mock-api/browser';
@@ -50,6 +51,45 @@ describe('<civic-chat> on this device: delete, earlier messages that fail, state
     const again = await chat();
     expect(again.el.panel).to.equal(undefined);
     expect(sessionStorage.length).to.equal(0);
+  });
+
+  it('a message still on its way when the citizen deletes does not bring the conversation back into storage', async () => {
+    const { el } = await chat({ mode: 'inline' });
+    await start(el);
+    // The send waits at the door until the deletion is done, then goes on to the mock's handler.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let answered!: () => void;
+    const done = new Promise<void>((resolve) => (answered = resolve));
+    mock.worker.use(
+      http.post('*/v1/chat/conversations/:id/messages', async () => {
+        await held;
+        setTimeout(answered, 50); // the client has the answer by then
+      }),
+    );
+    el.panel!.sendText('Unterwegs');
+    $(el, 'button.forget')!.click();
+    await shows(el, '.prechat [role=status]');
+    expect(sessionStorage.length).to.equal(0);
+    release();
+    await done;
+    await waitUntil(() => conversation(mock).status === 'ended', 'ended at the desk');
+    expect(sessionStorage.length, 'nothing written again').to.equal(0);
+  });
+
+  it('a message waiting for its retry is sent once the element is back in the page (moved)', async () => {
+    const { el } = await chat({ mode: 'inline' });
+    await start(el);
+    mock.api.faults.set({ status: 500, match: 'sendMessage' });
+    el.panel!.sendText('Nach dem Umzug');
+    await shows(el, '.msg--pending .state--failed');
+    mock.api.faults.clear();
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await waitUntil(() => conversation(mock).messages.some((m) => m.text === 'Nach dem Umzug'), 'sent after the move');
+    await waitUntil(() => !$(el, '.msg--pending'), 'shown as sent');
+    await expectAccessible(el, { state: '.msg--citizen' });
   });
 
   it('deletes locally even when the desk cannot be reached', async () => {

@@ -118,6 +118,7 @@ export class ChatSession {
   private flushing = false;
   private retryTimer: unknown;
   private disposed = false;
+  private forgotten = false;
 
   constructor(
     stored: StoredConversation,
@@ -168,6 +169,8 @@ export class ChatSession {
   }
 
   save(): void {
+    // A forgotten conversation stays gone, also when an answer to a request on its way arrives.
+    if (this.forgotten) return;
     try {
       const data: StoredConversation = { id: this.id, token: this.token, outbox: this.outbox, draft: this.draft, attachments: this.attachments };
       storage()?.setItem(this.options.storageKey, JSON.stringify(data));
@@ -177,6 +180,7 @@ export class ChatSession {
   }
 
   forget(): void {
+    this.forgotten = true;
     this.dispose();
     try {
       storage()?.removeItem(this.options.storageKey);
@@ -188,6 +192,12 @@ export class ChatSession {
   dispose(): void {
     this.disposed = true;
     this.options.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+  }
+
+  /** The element is in the page again (moved): sending goes on, unless the conversation was forgotten. */
+  resume(): void {
+    this.disposed = this.forgotten;
   }
 
   private path(suffix = ''): string {
