@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 const mswWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'));
 
 const files = process.env.WTR_FILES
-  ? process.env.WTR_FILES.split(',')
+  ? process.env.WTR_FILES.split(',').filter(Boolean)
   : ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'];
 
 /**
