@@ -38,9 +38,15 @@ interface Child {
 
 /** Servers still running (killed after the tests whatever happened). */
 const running = new Set<ChildProcess>();
+/**
+ * Set by the suite's `after`: a test that timed out still runs on, and a server it started after
+ * the clean-up would keep this process alive for good. From then on no server starts.
+ */
+let finished = false;
 
 /** Starts `cli.ts` in a child process and resolves once it listens (its URL from the start line). */
 function startChild(env: Record<string, string>): Promise<Child> {
+  if (finished) return Promise.reject(new Error('the suite is over (a test timed out): no server starts'));
   const child = spawn(process.execPath, ['--conditions=civic-source', '--import', 'tsx', CLI], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CIVIC_TEST_MODE: '1', CIVIC_HOLD_TTL_SECONDS: '300', CIVIC_BOOKING_LIMIT: '1000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -222,6 +228,7 @@ describe('server: crash during a booking storm', () => {
     pgsql = await startPostgres();
   });
   after(async () => {
+    finished = true;
     for (const child of running) child.kill('SIGKILL');
     await pgsql?.stop();
   });
