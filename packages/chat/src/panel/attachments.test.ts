@@ -2,8 +2,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible } from '@civic-elements/core/testing';
 import type { MockWorker } from '@civic-elements/mock-api/browser';
-import type { CivicChat } from '../civic-chat/civic-chat.component.js';
 import { $, $$, chat, cleanup, mockChat, shows, start } from '../testing/fixture.js';
+import { PNG, choose, png } from '../testing/files.js';
 
 const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -11,22 +11,6 @@ function conversation(mock: MockWorker) {
   const c = [...mock.api.state.chat.conversations.values()][0];
   if (!c) throw new Error('no conversation');
   return c;
-}
-
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const png = (name = 'Ausweis.png', size = 16) => {
-  const bytes = new Uint8Array(size);
-  bytes.set(PNG);
-  return new File([bytes], name, { type: 'image/png' });
-};
-
-/** Chooses files in the (hidden) picker, as the browser's file dialog would. */
-function choose(el: CivicChat, ...files: File[]): void {
-  const input = $<HTMLInputElement>(el, '#civic-chat-file')!;
-  const dt = new DataTransfer();
-  for (const f of files) dt.items.add(f);
-  input.files = dt.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
 async function conversationWithFiles(attributes: Record<string, string> = { mode: 'inline' }) {

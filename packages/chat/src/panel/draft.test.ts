@@ -5,6 +5,7 @@ import type { MockWorker } from '@civic-elements/mock-api/browser';
 import type { CivicChat } from '../civic-chat/civic-chat.component.js';
 import { $, $$, chat, cleanup, mockChat, shows, start } from '../testing/fixture.js';
 import { turns } from '../testing/clock.js';
+import { choose, png } from '../testing/files.js';
 
 const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -21,21 +22,6 @@ function stored(): Record<string, unknown> | undefined {
 }
 
 const box = (el: CivicChat) => $<HTMLTextAreaElement>(el, '#civic-chat-input')!;
-
-const png = (name: string) => {
-  const bytes = new Uint8Array(16);
-  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new File([bytes], name, { type: 'image/png' });
-};
-
-/** Chooses files in the (hidden) picker, as the browser's file dialog would. */
-function choose(el: CivicChat, ...files: File[]): void {
-  const input = $<HTMLInputElement>(el, '#civic-chat-file')!;
-  const dt = new DataTransfer();
-  for (const f of files) dt.items.add(f);
-  input.files = dt.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
 
 /** The page is reloaded: the element goes, a new one reads the same sessionStorage. */
 async function reload(el: CivicChat): Promise<CivicChat> {
