@@ -20,6 +20,7 @@ import { join, relative } from 'node:path';
 import { build as esbuildBuild } from 'esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
 import { cssTemplates } from './scripts/css-templates.mjs';
 import {
   CDN_DIR,
@@ -185,6 +186,10 @@ function cdnInputOptions(manualChunks, extraPlugins = [], minify = false) {
       chunkFileNames: 'chunks/[name]-[hash].js',
       manualChunks,
       sourcemap: true,
+      // After esbuild's minification, terser's second look (two compress passes, ES modules) saves
+      // about 1.3 kB gz on a German page with every widget, most of it in lit and i18next. Licence
+      // comments (`/*!`, `@license`) stay.
+      plugins: minify ? [terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: 'some' } })] : [],
     },
   };
 }

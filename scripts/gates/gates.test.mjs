@@ -84,6 +84,31 @@ test('bytes are attributed to the source modules their source-map segments name'
   }
 });
 
+test('bytes without a mapping of their own belong to the last mapped source before them; before any, to glue', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'suite-size-'));
+  try {
+    // Line 1: "gg" unmapped, "CAAA" maps column 2 to source 0, "G" (one value: no source) at
+    // column 5, "GCAA" at column 8 to source 1. Line 2 has no segment (the rest of a template literal).
+    writeFileSync(join(dir, 'x.js'), 'ggaaa...bbbb\nbbb');
+    writeFileSync(
+      join(dir, 'x.js.map'),
+      JSON.stringify({ version: 3, sources: ['../node_modules/i18next/dist/esm/i18next.js', '../packages/core/src/a.ts'], mappings: 'EAAA,G,GCAA;' }),
+    );
+    const { groups, total } = attribute(dir, ['x.js']);
+    assert.equal(total.min, 16);
+    assert.deepEqual(
+      groups.map((g) => [g.name, g.min]),
+      [
+        ['core', 7],
+        ['i18next', 6],
+        ['bundler glue', 2],
+      ],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('source paths fall into lit, i18next, core and the widget packages', () => {
   assert.equal(groupOf('/r/node_modules/lit-html/lit-html.js'), 'lit');
   assert.equal(groupOf('/r/node_modules/@lit/context/lib/x.js'), 'lit');

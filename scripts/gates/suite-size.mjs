@@ -123,21 +123,24 @@ export function attribute(cdnDir, files) {
     const lines = code.split('\n');
     const mappings = map.mappings.split(';');
     const state = { col: 0, source: 0 };
+    // A character belongs to the source of the last mapping before it: minifiers leave some tokens
+    // (punctuation, the rest lines of a multi-line template literal) without a mapping of their own.
+    let last;
     lines.forEach((text, i) => {
       state.col = 0;
       const segments = decodeLine(mappings[i] ?? '', state);
-      const add = (group, from, to, module = group) => {
+      const add = (from, to) => {
         const bytes = Buffer.byteLength(text.slice(from, to));
+        const path = last === undefined ? undefined : join(cdnDir, dirname(file), map.sourceRoot ?? '', map.sources[last] ?? '');
+        const group = path ? groupOf(path) : 'bundler glue';
+        const module = path ? modulePath(path) : group;
         byGroup.set(group, (byGroup.get(group) ?? 0) + bytes);
         byModule.set(module, (byModule.get(module) ?? 0) + bytes);
       };
-      if (!segments.length) return add('bundler glue', 0, text.length);
-      add('bundler glue', 0, segments[0][0]);
+      add(0, segments[0]?.[0] ?? text.length);
       segments.forEach(([col, source], k) => {
-        const end = segments[k + 1]?.[0] ?? text.length;
-        if (source === undefined) return add('bundler glue', col, end);
-        const path = join(cdnDir, dirname(file), map.sourceRoot ?? '', map.sources[source] ?? '');
-        add(groupOf(path), col, end, modulePath(path));
+        if (source !== undefined) last = source;
+        add(col, segments[k + 1]?.[0] ?? text.length);
       });
     });
   }
