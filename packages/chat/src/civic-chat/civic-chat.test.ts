@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible } from '@civic-elements/core/testing';
 import type { MockWorker } from '@civic-elements/mock-api/browser';
 import { $, $$, chat, cleanup, mockChat, shows, start } from '../testing/fixture.js';
+import { accessibleName } from '../testing/name.js';
 
 // The default buffer (250 entries) fills up with the test page's modules.
 performance.setResourceTimingBufferSize(100_000);
@@ -22,6 +23,7 @@ describe('<civic-chat> launcher', () => {
     const { el } = await chat();
     const button = $(el, 'button.launcher')!;
     expect(button.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Chat mit dem Bürgeramt');
+    expect(accessibleName(button)).to.equal('Chat mit dem Bürgeramt');
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     expect(el.panel).to.equal(undefined);
     expect(panelLoaded()).to.equal(false);
@@ -101,11 +103,30 @@ describe('<civic-chat> launcher', () => {
     await el.updateComplete;
     expect($(el, '[part=badge]')!.textContent).to.equal('1');
     expect($(el, '[role=status]')!.textContent).to.equal('1 neue Nachricht');
-    expect($(el, 'button.launcher')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Chat mit dem Bürgeramt 1, 1 neue Nachricht');
+    // The badge's digit is hidden from screen readers; no space before the comma.
+    expect(accessibleName($(el, 'button.launcher')!)).to.equal('Chat mit dem Bürgeramt, 1 neue Nachricht');
     await expectAccessible(el, { state: '[part=badge]' });
     await el.open();
     await el.updateComplete;
     expect($(el, '[part=badge]')).to.equal(null);
     expect($$(el, '.msg--agent').map((m) => m.querySelector('.text')!.textContent)).to.deep.equal(['Guten Tag!']);
+  });
+
+  it('names the launcher with the unread count after a comma, without a space before it (German and English, singular and plural)', async () => {
+    const { el } = await chat();
+    const button = $(el, 'button.launcher')!;
+    el.unread = 2;
+    await el.updateComplete;
+    expect(accessibleName(button)).to.equal('Chat mit dem Bürgeramt, 2 neue Nachrichten');
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => accessibleName(button).startsWith('Chat with'), 'English');
+    expect(accessibleName(button)).to.equal('Chat with the citizens’ office, 2 new messages');
+    el.unread = 1;
+    await el.updateComplete;
+    expect(accessibleName(button)).to.equal('Chat with the citizens’ office, 1 new message');
+    el.unread = 0;
+    await el.updateComplete;
+    expect(accessibleName(button)).to.equal('Chat with the citizens’ office');
+    await expectAccessible(el, { state: 'button.launcher' });
   });
 });

@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { expectAccessible } from '@civic-elements/core/testing';
 import type { MockWorker } from '@civic-elements/mock-api/browser';
 import { $, chat, cleanup, mockChat, shows, start } from '../testing/fixture.js';
+import { accessibleName } from '../testing/name.js';
 import launcherTr from '../locales/launcher-tr.js';
 import launcherUk from '../locales/launcher-uk.js';
 import launcherDeXLs from '../locales/launcher-de-x-ls.js';
@@ -23,6 +24,14 @@ const LANGUAGES = [
   { lang: 'ar', launcher: 'الدردشة مع مكتب خدمة المواطنين', panel: ar, files: filesAr, dir: 'rtl' },
 ];
 
+/** The launcher's accessible name with one and with three unread messages, written out. */
+const UNREAD_NAMES: Record<string, [string, string]> = {
+  tr: ['Sohbet vatandaşlık bürosu ile, 1 yeni mesaj', 'Sohbet vatandaşlık bürosu ile, 3 yeni mesaj'],
+  uk: ['Чат з бюро у справах громадян, 1 нове повідомлення', 'Чат з бюро у справах громадян, 3 нові повідомлення'],
+  'de-x-ls': ['Chat mit dem Bürger-Amt, 1 neue Nachricht', 'Chat mit dem Bürger-Amt, 3 neue Nachrichten'],
+  ar: ['الدردشة مع مكتب خدمة المواطنين, رسالة جديدة واحدة', 'الدردشة مع مكتب خدمة المواطنين, 3 رسائل جديدة'],
+};
+
 describe('<civic-chat> in Turkish, Ukrainian, Leichte Sprache and Arabic (lazily loaded texts)', () => {
   let mock: MockWorker;
   before(async () => {
@@ -34,6 +43,15 @@ describe('<civic-chat> in Turkish, Ukrainian, Leichte Sprache and Arabic (lazily
     it(`${lang}: launcher, panel and attachment texts`, async () => {
       const { el } = await chat({ lang, mode: 'launcher' });
       await waitUntil(() => text($(el, 'button.launcher')) === launcher.replace(/\s+/g, ' ').trim(), `${lang} launcher`);
+      const button = $(el, 'button.launcher')!;
+      expect(accessibleName(button)).to.equal(launcher);
+      el.unread = 1;
+      await el.updateComplete;
+      expect(accessibleName(button), `${lang} one unread`).to.equal(UNREAD_NAMES[lang]![0]);
+      el.unread = 3;
+      await el.updateComplete;
+      expect(accessibleName(button), `${lang} three unread`).to.equal(UNREAD_NAMES[lang]![1]);
+      el.unread = 0;
       await el.open();
       await waitUntil(() => text($(el, '#civic-chat-title')) === panel.title, `${lang} panel`);
       expect([$(el, 'section.panel')!.getAttribute('lang'), $(el, 'section.panel')!.getAttribute('dir')]).to.deep.equal([lang, dir]);
