@@ -47,7 +47,7 @@ export class Attachments {
   constructor(
     private readonly host: Host,
     private readonly client: () => ApiClient,
-    private readonly conversation: () => { id: string; token: string; attachments: Attachment[]; save(): void } | undefined,
+    private readonly conversation: () => { id: string; token: string; ended: boolean; attachments: Attachment[]; save(): void } | undefined,
     readonly limits: AttachmentLimits,
     private readonly failed: (error: unknown) => void,
   ) {
@@ -82,10 +82,13 @@ export class Attachments {
     return this.uploads.flatMap((u) => (u.attachment ? [u.attachment] : []));
   }
 
-  /** Keeps the uploaded files' metadata in the stored conversation (a reload lists them again). */
+  /**
+   * Keeps the uploaded files' metadata in the stored conversation (a reload lists them again);
+   * not once it ended (an upload finishing later stays out of storage).
+   */
   private keep(): void {
     const conversation = this.conversation();
-    if (!conversation) return;
+    if (!conversation || conversation.ended) return;
     conversation.attachments = this.done();
     conversation.save();
   }

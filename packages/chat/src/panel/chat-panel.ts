@@ -624,11 +624,7 @@ export class ChatPanel implements ReactiveController {
     this.actionError = undefined;
     try {
       await this.client().request('POST', '/v1/chat/conversations/{id}/end', { params: { id: s.id }, token: s.token });
-      s.ended = true;
-      // Nothing can be sent any more: the draft and the chosen files leave storage.
-      s.draft = '';
-      s.attachments = [];
-      s.save();
+      s.markEnded();
       this.hideTyping();
     } catch (error) {
       this.actionError = error;

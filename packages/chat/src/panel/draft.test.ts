@@ -197,6 +197,85 @@ describe('<civic-chat> what the citizen typed or attached survives a reload', ()
     expect(stored()).to.include({ draft: '' });
   });
 
+  it('the desk ending the conversation removes the draft and the files from storage at once; an upload finishing afterwards stays out', async () => {
+    const { el } = await chat({ mode: 'inline' });
+    await start(el);
+    await shows(el, 'button.attach');
+    choose(el, png('Ausweis.png'));
+    await shows(el, '.upload--done');
+    const { http, HttpResponse } = await import('msw');
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    mock.worker.use(
+      http.post(
+        '*/v1/chat/conversations/:id/attachments',
+        async () => (await held, HttpResponse.json({ id: 'spaet-1', name: 'Spät.png', type: 'image/png', size: 16 }, { status: 201 })),
+        { once: true },
+      ),
+    );
+    choose(el, png('Spät.png'));
+    await shows(el, '.upload--uploading');
+    box(el).focus();
+    await sendKeys({ type: 'Noch eine Frage' });
+    expect(stored()).to.include({ draft: 'Noch eine Frage' });
+    expect((stored()?.attachments as { name: string }[]).map((a) => a.name)).to.deep.equal(['Ausweis.png']);
+
+    mock.api.state.chat.end(conversation(mock), 'agent');
+    await shows(el, 'button.restart');
+    expect(stored()).to.include({ draft: '' });
+    expect(stored()?.attachments).to.deep.equal([]);
+    answer();
+    await turns(8);
+    expect(stored()?.attachments, 'the late upload is not kept').to.deep.equal([]);
+    await expectAccessible(el, { state: 'button.restart' });
+
+    // After a reload: no box, no files.
+    el.remove();
+    const { el: again } = await chat({ mode: 'inline' });
+    await shows(again, 'button.restart');
+    await waitUntil(() => again.panel!.files, 'attachments loaded');
+    await again.updateComplete;
+    expect($(again, '#civic-chat-input')).to.equal(null);
+    expect($(again, '.uploads')).to.equal(null);
+  });
+
+  it('a conversation the desk ended while the page was away loses its draft and files when the reload finds it ended', async () => {
+    const { el } = await chat({ mode: 'inline' });
+    await start(el);
+    await shows(el, 'button.attach');
+    choose(el, png('Ausweis.png'));
+    await shows(el, '.upload--done');
+    box(el).focus();
+    await sendKeys({ type: 'Halb geschrieben' });
+    el.remove();
+    mock.api.state.chat.end(conversation(mock), 'agent');
+    expect(stored()).to.include({ draft: 'Halb geschrieben' });
+
+    const { el: again } = await chat({ mode: 'inline' });
+    await shows(again, 'button.restart');
+    await waitUntil(() => stored()?.draft === '', 'draft removed');
+    expect(stored()?.attachments).to.deep.equal([]);
+    expect(stored()?.id, 'the conversation itself stays (transcript, restart)').to.equal(conversation(mock).id);
+  });
+
+  it('a message refused because the desk ended the conversation (409) removes the draft and the files from storage', async () => {
+    const { el } = await chat({ mode: 'inline' });
+    await start(el);
+    await shows(el, 'button.attach');
+    choose(el, png('Ausweis.png'));
+    await shows(el, '.upload--done');
+    box(el).focus();
+    await sendKeys({ type: 'Entwurf' });
+    // No event stream: the refused send is the first the widget learns of the end.
+    el.panel!.realtime.stop();
+    mock.api.state.chat.end(conversation(mock), 'agent');
+    el.panel!.sendText('Noch da?');
+    await shows(el, '.msg--pending .state--failed');
+    expect(el.panel!.session!.ended).to.equal(true);
+    expect(stored()).to.include({ draft: '' });
+    expect(stored()?.attachments).to.deep.equal([]);
+  });
+
   it('ignores a malformed draft or file list (wrong types, missing fields, unknown keys) and still resumes', async () => {
     const { el } = await chat({ mode: 'inline' });
     await start(el);

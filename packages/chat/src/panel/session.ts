@@ -211,7 +211,7 @@ export class ChatSession {
       this.joined = true;
       this.agent = state.agent.name ?? this.agent;
     }
-    if (state.status === 'ended') this.ended = true;
+    if (state.status === 'ended') this.markEnded();
     this.options.changed();
   }
 
@@ -290,9 +290,21 @@ export class ChatSession {
 
   addEnded(seq: number, endedBy: string): void {
     this.lastSeq = Math.max(this.lastSeq, seq);
-    this.ended = true;
+    this.markEnded();
     if (!this.items.has(seq)) this.insert({ type: 'ended', seq, endedBy });
     this.options.changed();
+  }
+
+  /**
+   * The conversation ended, on either side (the citizen's "end", the desk's `conversation_ended`,
+   * a reload that finds it ended, a send refused as ended): nothing can be sent any more, so the
+   * draft and the chosen files leave storage.
+   */
+  markEnded(): void {
+    this.ended = true;
+    this.draft = '';
+    this.attachments = [];
+    this.save();
   }
 
   /** The server has this client id: it leaves the outbox. */
@@ -347,7 +359,7 @@ export class ChatSession {
           const status = error instanceof CivicApiError ? error.status : undefined;
           if (status !== undefined && FINAL.has(status)) {
             item.stopped = true;
-            if (error instanceof CivicApiError && error.code === 'conversation_ended') this.ended = true;
+            if (error instanceof CivicApiError && error.code === 'conversation_ended') this.markEnded();
           } else {
             const wait = error instanceof CivicApiError ? error.retryAfterSeconds : undefined;
             this.retryTimer = this.options.clock.setTimeout(
