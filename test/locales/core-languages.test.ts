@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { LocalizeController } from '../../packages/core/src/localize/localize-controller.js';
+import en from '../../packages/core/src/localize/locales/en.js';
 import tr from '../../packages/core/src/localize/locales/tr.js';
 import ar from '../../packages/core/src/localize/locales/ar.js';
 import uk from '../../packages/core/src/localize/locales/uk.js';
@@ -18,8 +19,9 @@ customElements.define('core-language-probe', CoreLanguageProbe);
 
 const text = (el: CoreLanguageProbe) => el.shadowRoot!.querySelector('p')!.textContent!;
 
-describe("core's texts in tr, ar, uk and de-x-ls (lazy)", () => {
+describe("core's texts in en, tr, ar, uk and de-x-ls (lazy)", () => {
   const cases: [string, { retry: string }, string, 'ltr' | 'rtl'][] = [
+    ['en', en, 'Please try again in 2 seconds', 'ltr'],
     ['tr', tr, 'Lütfen 2 saniye sonra', 'ltr'],
     ['ar', ar, 'بعد ثانيتين', 'rtl'],
     ['uk', uk, 'через 2 секунди', 'ltr'],

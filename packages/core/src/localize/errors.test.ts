@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { expectAccessible } from '@civic-elements/core/testing';
 import { LocalizeController } from './localize-controller.js';
-import { registerStrings } from './strings.js';
+import { loadStrings, registerStrings } from './strings.js';
 import { errorMessage } from './errors.js';
 
 registerStrings('test-errors', {
@@ -31,6 +31,13 @@ async function show(error: unknown, lang = 'de'): Promise<string> {
 }
 
 describe('errorMessage', () => {
+  // Core's English texts load on demand (a widget keeps German until they are there); load them
+  // first so `show(…, 'en')` reads English at once.
+  before(async () => {
+    await fixture(html`<test-error></test-error>`);
+    await loadStrings('core', 'en');
+  });
+
   it('maps each client code to its localised message, never to the error’s own text', async () => {
     const network = await show(apiError('network'));
     expect(network).to.contain('Keine Verbindung');

@@ -114,11 +114,11 @@ function overrideNamespaces(): string[] {
 }
 
 describe('LocalizeController', () => {
-  // Core's tr/ar/uk/de-x-ls texts load lazily; load them once so a switch to those languages is
+  // Core's en/tr/ar/uk/de-x-ls texts load lazily; load them once so a switch to those languages is
   // immediate here (the lazy path itself is tested in test/locales/core-languages.test.ts).
   before(async () => {
     await fixture(html`<test-localized></test-localized>`);
-    await Promise.all(['tr', 'ar', 'uk', 'de-x-ls'].map((lang) => loadStrings('core', lang)));
+    await Promise.all(['en', 'tr', 'ar', 'uk', 'de-x-ls'].map((lang) => loadStrings('core', lang)));
   });
 
   afterEach(() => {

@@ -19,7 +19,6 @@ import {
   type ZonedFormatOptions,
 } from './format.js';
 import de from './locales/de.js';
-import en from './locales/en.js';
 
 /** Options of {@link LocalizeController.t}: interpolation values, `count` for plurals, `defaultValue`. */
 export interface TranslateOptions {
@@ -145,7 +144,7 @@ export class LocalizeController implements ReactiveController {
     if (!coreRegistered) {
       registerStrings('core', {
         de,
-        en,
+        en: () => import('./locales/en.js').then((m) => m.default),
         tr: () => import('./locales/tr.js').then((m) => m.default),
         ar: () => import('./locales/ar.js').then((m) => m.default),
         uk: () => import('./locales/uk.js').then((m) => m.default),
