@@ -8,4 +8,5 @@ export * from './api/index.js';
 export * from './localize/index.js';
 export * from './realtime/index.js';
 export * from './controllers/index.js';
+export { LazyViewController, type LazyViewOptions } from './controllers/lazy-view.js';
 export * from './antibot/index.js';

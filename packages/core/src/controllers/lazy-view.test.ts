@@ -50,7 +50,7 @@ class TestLazy extends LitElement {
 }
 customElements.define('test-lazy', TestLazy);
 
-const q = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
+const q = <E extends Element = Element>(el: Element, selector: string) => el.shadowRoot!.querySelector<E>(selector);
 const mount = () => fixture<TestLazy>(html`<test-lazy></test-lazy>`);
 
 describe('LazyViewController', () => {
