@@ -7,9 +7,11 @@
  *   and the simulator only).
  * - One friendly alias per schema (`Service`, `Slot`, `Case`, `Ticket`, `CallNextRequest`, …).
  * - `PROBLEM_CODES` / `ProblemCode` / `PROBLEM_STATUS`: the one list of error codes.
+ * - `isIdnEmail` (the `idn-email` format of the `Email` schema; `addIdnEmailFormat(ajv)` teaches
+ *   it to Ajv), `asciiDomainForm`, `emailKey`.
  *
- * Browser-safe: types and plain constants only, no Node imports. The YAML is the source of
- * truth; regenerate the types with `npm run generate -w @civic-elements/contract`.
+ * Browser-safe: types, plain constants and pure functions only, no Node imports. The YAML is the
+ * source of truth; regenerate the types with `npm run generate -w @civic-elements/contract`.
  */
 import type { components } from './generated/openapi.js';
 
@@ -20,6 +22,8 @@ export type {
   operations as staffOperations,
 } from './generated/staff.js';
 export type * from './generated/aliases.js';
+
+export { IDN_EMAIL_FORMAT, EMAIL_LIMITS, isIdnEmail, asciiDomainForm, emailKey, addIdnEmailFormat } from './email.js';
 
 type SchemaProblemCode = components['schemas']['ProblemCode'];
 
