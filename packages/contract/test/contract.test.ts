@@ -7,6 +7,7 @@
 //     whose status matches
 // (e) every example validates against its schema with Ajv (JSON Schema 2020-12 + formats)
 // (f) the proof-of-work test vectors in the documentation are right
+// (g) `Email` is `format: idn-email` (RFC 6531 addresses), and Ajv knows every format the documents use
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -18,7 +19,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { generateAll, REGENERATE_COMMAND } from '../scripts/generate.mjs';
 import { lintContract } from '../scripts/lint.mjs';
-import { PROBLEM_CODES, PROBLEM_STATUS, isProblemCode } from '../src/index.js';
+import { PROBLEM_CODES, PROBLEM_STATUS, addIdnEmailFormat, isProblemCode } from '../src/index.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -234,6 +235,7 @@ describe('contract', () => {
     const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true });
     const addFormats = addFormatsModule as unknown as (a: typeof ajv) => void;
     addFormats(ajv);
+    addIdnEmailFormat(ajv);
     for (const f of FILES) ajv.addSchema(docs[f], base + f);
     const absolutize = (file: File, s: Json): Json => {
       if (Array.isArray(s)) return s.map((x) => absolutize(file, x));
@@ -272,6 +274,28 @@ describe('contract', () => {
       }
     }
     assert.ok(checked > 100, `only ${checked} examples checked`);
+  });
+
+  test('(g) Email accepts international addresses (idn-email) and refuses malformed ones; no format is unknown to Ajv', () => {
+    const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true });
+    (addFormatsModule as unknown as (a: typeof ajv) => void)(ajv);
+    addIdnEmailFormat(ajv);
+    const email = ajv.compile(docs['openapi.yaml'].components.schemas.Email);
+    for (const ok of ['erika@example.org', 'anna@müller-bäckerei.de', 'anna@xn--mller-bckerei-hfb76a.de', 'jörg@example.de']) assert.ok(email(ok), `${ok}: ${ajv.errorsText(email.errors)}`);
+    for (const bad of ['not-an-email', 'anna@müller', 'anna @example.org', 'anna@xn--zz.de']) assert.equal(email(bad), false, bad);
+    assert.equal(docs['staff.yaml'].components.schemas.Email, undefined, 'staff.yaml reuses the citizen Email schema');
+    // A format Ajv does not know is ignored without a word (strict: false): every one must be known.
+    const formats = new Set<string>();
+    const walk = (node: Json): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        if (typeof node.format === 'string' && (node.type === 'string' || node.type === undefined)) formats.add(node.format);
+        Object.values(node).forEach(walk);
+      }
+    };
+    FILES.forEach((f) => walk(docs[f]));
+    assert.ok(formats.has('idn-email'));
+    assert.deepEqual([...formats].filter((f) => !(f in ajv.formats)), []);
   });
 
   test('(f) proof-of-work test vectors from the documentation', () => {

@@ -1580,8 +1580,38 @@ export interface components {
          */
         Locale: string;
         /**
-         * Format: email
+         * Format: idn-email
+         * @description E-mail address, internationalised ones included (RFC 6531): `anna@müller-bäckerei.de`, the
+         *     same domain in A-label form `anna@xn--mller-bckerei-hfb76a.de` (what browsers' `<input
+         *     type="email">` give for a typed Unicode domain) and `jörg@example.de` are all valid.
+         *
+         *     `format: idn-email`, JSON Schema's name for RFC 6531 addresses: `email` allows ASCII
+         *     addresses only, and validators refused these with 400. Validators do not agree on what
+         *     `idn-email` checks (many ignore it; Ajv has no such format), so the format means exactly
+         *     this, and every back end checks it (the reference implementation is `isIdnEmail` in
+         *     `@civic-elements/contract`):
+         *
+         *     - exactly one `@`; the local part is a dot-atom (no quoted strings, no leading, trailing
+         *       or double dots) of 1–64 UTF-8 octets: ASCII `atext` and any non-ASCII character except
+         *       spaces, controls, format characters (bidi controls, zero-width characters), surrogates
+         *       and private-use characters;
+         *     - the domain has at least two labels; each is an ASCII label of letters, digits and
+         *       hyphens (an `xn--` label must be the canonical Punycode of a U-label) or a U-label of
+         *       letters, marks, digits and hyphens; no label starts or ends with a hyphen or has `--` in
+         *       positions 3–4 unless it is an `xn--` label; in A-label form (IDNA as the WHATWG URL
+         *       standard does it: UTS #46, non-transitional, so `ß` stays `ß`) a label has at most 63
+         *       octets and the domain at most 253; the top-level domain is alphabetic or an `xn--`
+         *       label (no IP addresses, no address literals, no trailing dot);
+         *     - the whole address has at most 254 UTF-8 octets, also with its domain in A-label form.
+         *
+         *     A back end keeps the address as sent. A Unicode domain and its A-label form name the same
+         *     mailbox: limits per address (`booking_limit_reached`) compare addresses with the domain in
+         *     A-label form and the local part in NFC, case-insensitively. Mail to a non-ASCII local part
+         *     needs a mail server with SMTPUTF8.
+         *
          * @example erika@example.org
+         * @example anna@müller-bäckerei.de
+         * @example jörg@example.de
          */
         Email: string;
         /**
