@@ -1,7 +1,9 @@
 /**
  * The contract as the server enforces it: every operation of `openapi.yaml` (citizen) and
  * `staff.yaml` (staff), with Ajv validators (JSON Schema 2020-12 + formats) compiled once for
- * its parameters and request body. Request bodies are closed by the schemas themselves.
+ * its parameters and request body. Request bodies are closed by the schemas themselves. Formats:
+ * ajv-formats' plus the contract's `idn-email` (`Email`: RFC 6531 addresses such as
+ * `anna@müller-bäckerei.de`, checked by the contract package's `isIdnEmail`).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { addIdnEmailFormat } from '@civic-elements/contract';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -61,6 +64,7 @@ export class Contract {
   constructor(files: { citizen: string; staff: string } = { citizen: join(CONTRACT_DIR, 'openapi.yaml'), staff: join(CONTRACT_DIR, 'staff.yaml') }) {
     this.ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true });
     (addFormatsModule as unknown as (a: Ajv2020) => void)(this.ajv);
+    addIdnEmailFormat(this.ajv);
     for (const [name, file] of [['openapi.yaml', files.citizen], ['staff.yaml', files.staff]] as const) {
       this.docs[name] = parse(readFileSync(file, 'utf8'));
       this.ajv.addSchema(this.docs[name], BASE + name);
