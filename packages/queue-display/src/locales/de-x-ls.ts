@@ -37,6 +37,7 @@ const deXLs = {
     storage: 'Wir speichern Ihre Warte-Nummer auf diesem Gerät. Dann ist sie noch da, wenn Sie die Seite neu laden. Sie können die Nummer jederzeit löschen.',
     submit: 'Warte-Nummer holen',
     busy: 'Die Warte-Nummer kommt gleich.',
+    loading: 'Das Formular wird geladen.',
     offline: 'Gerade gibt es keine Warte-Nummern im Internet. Bitte holen Sie eine Nummer vor Ort.',
   },
   ticket: {

@@ -37,6 +37,7 @@ const de = {
     storage: 'Ihre Wartenummer wird auf diesem Gerät gespeichert, damit sie beim Neuladen der Seite erhalten bleibt. Sie können sie jederzeit vergessen lassen.',
     submit: 'Wartenummer ziehen',
     busy: 'Die Wartenummer wird gezogen …',
+    loading: 'Das Formular wird geladen …',
     offline: 'Online-Wartenummern gibt es gerade nicht. Bitte ziehen Sie Ihre Nummer vor Ort.',
   },
   ticket: {

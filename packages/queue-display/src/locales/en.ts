@@ -37,6 +37,7 @@ const en = {
     storage: 'Your ticket is stored on this device so that it stays when you reload the page. You can have it forgotten at any time.',
     submit: 'Take a ticket',
     busy: 'Taking a ticket …',
+    loading: 'Loading the form …',
     offline: 'Online tickets are not available right now. Please take your ticket on site.',
   },
   ticket: {

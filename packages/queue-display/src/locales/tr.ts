@@ -37,6 +37,7 @@ const tr = {
     storage: 'Sayfayı yeniden yüklediğinizde kaybolmaması için sıra numaranız bu cihazda saklanır. İstediğiniz zaman unutturabilirsiniz.',
     submit: 'Sıra numarası al',
     busy: 'Sıra numarası alınıyor …',
+    loading: 'Form yükleniyor …',
     offline: 'Şu anda çevrimiçi sıra numarası verilmiyor. Lütfen numaranızı yerinde alın.',
   },
   ticket: {

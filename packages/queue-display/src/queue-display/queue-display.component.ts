@@ -3,21 +3,20 @@ import { property, state } from 'lit/decorators.js';
 import {
   AnnouncerController,
   CivicElement,
+  LazyViewController,
   baseStyles,
   errorMessage,
   type RealtimeClock,
 } from '@civic-elements/core';
 import { NAMESPACE } from '../locales/index.js';
-import type { QueueStatus, Ticket } from '../shared/api.js';
+import type { QueueStatus } from '../shared/api.js';
 import { delegatingClock } from '../shared/clock.js';
-import type { Chime, ChimeAudioContext } from '../shared/chime.js';
-import { TitleFlasher, browserNotifications } from '../shared/notify.js';
+import type { ChimeAudioContext } from '../shared/chime.js';
+import { refocusAfterRetry } from '../shared/focus.js';
 import { QueueFeed } from '../shared/queue-feed.js';
-import { TicketController } from '../shared/ticket-controller.js';
+import { readTicket } from '../shared/storage.js';
+import type { TicketController } from '../shared/ticket-controller.js';
 import styles from './queue-display.styles.js';
-
-// Deliberately loose: the contract checks the address; this only catches obvious typos.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * @summary A location's walk-in queue for citizens on the town's website: open now and today's
@@ -62,22 +61,33 @@ export class CivicQueueDisplay extends CivicElement {
   /** Makes the audio context for the notice sound, in the click that takes a ticket (tests pass a fake). */
   @property({ attribute: false }) audioContextFactory?: () => ChimeAudioContext | undefined;
 
-  @state() private chosen?: string;
-  @state() private notifyByEmail = false;
-  @state() private email = '';
-  @state() private formErrors: { service?: boolean; email?: boolean } = {};
-  @state() private permission: NotificationPermission | 'unsupported' = browserNotifications.permission();
   @state() private newestKey?: string;
-  @state() private forgotten = false;
 
-  private readonly time = delegatingClock(() => this.clock);
-  private readonly announcer = new AnnouncerController(this);
-  private readonly flasher = new TitleFlasher(this.time);
-  /** The notice sound; browsers allow audio only after a user gesture (taking a ticket, allowing notices). */
-  private chime: Chime | undefined;
-  private unlocking: Promise<void> | undefined;
+  /**
+   * Loads the online ticket's module (the form and the own ticket; its own chunk). Test seam: a
+   * test or story holds or fails the load to show the ticket area's loading and error states. @internal
+   */
+  @property({ attribute: false }) loadTicketView: () => Promise<typeof import('./ticket-view.js')> = () =>
+    import('./ticket-view.js');
 
-  private readonly feed = new QueueFeed(this, {
+  /** @internal */
+  readonly ticketView = new LazyViewController(this, {
+    load: () => this.loadTicketView(),
+    create: (m) => new m.TicketView(this, this.localize),
+  });
+
+  /** A ticket was kept on this device when the widget started: its code loads at once. */
+  private held = false;
+  /** After "try again": keep the keyboard focus in the ticket area until the load settles. */
+  private refocus = false;
+
+  /** @internal */
+  readonly time = delegatingClock(() => this.clock);
+  /** @internal */
+  readonly announcer = new AnnouncerController(this);
+
+  /** @internal */
+  readonly feed = new QueueFeed(this, {
     location: () => this.location,
     clock: this.time,
     pauseWhenHidden: true,
@@ -87,117 +97,37 @@ export class CivicQueueDisplay extends CivicElement {
     },
   });
 
-  private readonly holder = new TicketController(this, {
-    storageKey: () => (this.location ? `queue:${this.location}` : undefined),
-    clock: this.time,
-    nearAhead: () => this.nearAhead,
-    onNotice: (kind, ticket) => this.notice(kind, ticket),
-  });
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.flasher.stop();
+  /** The holder's ticket, once the ticket view has loaded. @internal */
+  get holder(): TicketController | undefined {
+    return this.ticketView.value?.holder;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('location') && changed.get('location') !== undefined) this.feed.reset();
-    if (changed.has('service') && this.service) this.chosen = this.service;
+    if (changed.has('location')) {
+      if (changed.get('location') !== undefined) this.feed.reset();
+      // A ticket kept on this device shows at once: its code loads now, not after the queue.
+      if (!this.held && this.location && readTicket(`queue:${this.location}`)) {
+        this.held = true;
+        void this.ticketView.need();
+      }
+    }
+    const view = this.ticketView.value;
+    if (changed.has('service') && this.service && view) view.chosen = this.service;
+  }
+
+  protected override updated(): void {
+    // The queue takes tickets online: the form is about to show, so its code comes now.
+    if (this.feed.status?.ticketsOnline) void this.ticketView.need();
+    if (this.refocus) {
+      const lazy = this.ticketView;
+      refocusAfterRetry(this, ['take-title', 'ticket-title']);
+      this.refocus = !lazy.failed && (!lazy.value || lazy.value.holder.busy === 'restore');
+    }
   }
 
   protected override languageChanged(): void {
     // Service names and desks come from the server in the page's language.
     this.feed.relocalize();
-  }
-
-  // ------------------------------------------------------------------ notices
-
-  private notice(kind: 'near' | 'called' | 'over', ticket: Ticket): void {
-    const t = this.localize.t;
-    if (kind !== 'over') this.chime?.play();
-    if (kind === 'near') {
-      this.announcer.announce(t('ticket.near'), { assertive: true });
-      this.flasher.flash(t('ticket.nearTitle', { number: ticket.number }));
-      browserNotifications.show(t('ticket.nearTitle', { number: ticket.number }), t('ticket.near'));
-    } else if (kind === 'called') {
-      const text = ticket.desk
-        ? t('ticket.called', { number: ticket.number, desk: ticket.desk })
-        : t('ticket.calledNoDesk', { number: ticket.number });
-      this.announcer.announce(text, { assertive: true });
-      this.flasher.flash(t('ticket.calledTitle', { number: ticket.number }), 10);
-      browserNotifications.show(t('ticket.calledTitle', { number: ticket.number }), text);
-      this.emit('civic-ticket-called', { desk: ticket.desk });
-    } else {
-      this.announcer.announce(t(`ticket.${ticket.state}`));
-    }
-  }
-
-  // ------------------------------------------------------------------ handlers
-
-  private async onTake(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const status = this.feed.status;
-    if (!status || !this.location || this.holder.busy) return;
-    const service = this.chosen && status.services.some((s) => s.serviceId === this.chosen) ? this.chosen : undefined;
-    const emailOk = !this.notifyByEmail || EMAIL.test(this.email.trim());
-    this.formErrors = { service: !service, email: !emailOk };
-    if (!service || !emailOk) {
-      await this.updateComplete;
-      const first = this.renderRoot.querySelector<HTMLElement>(!service ? 'input[name="service"]' : '#email');
-      first?.focus();
-      return;
-    }
-    const body: Record<string, unknown> = { service, locale: this.localize.lang };
-    if (this.notifyByEmail && status.notifications.email) {
-      body['notify'] = { email: this.email.trim(), whenAhead: this.nearAhead };
-    }
-    this.forgotten = false;
-    this.unlockSound();
-    const number = await this.holder.take('/v1/queues/{location}/tickets', { location: this.location }, body);
-    if (number) {
-      this.emit('civic-ticket-taken', { number });
-      this.announcer.announce(this.localize.t('ticket.taken', { number }));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#ticket-title')?.focus();
-    }
-  }
-
-  private async onCancel(): Promise<void> {
-    if (await this.holder.cancel()) {
-      this.flasher.stop();
-      this.emit('civic-ticket-cancelled');
-      this.announcer.announce(this.localize.t('ticket.cancelled'));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#take-title')?.focus();
-    }
-  }
-
-  private async onForget(): Promise<void> {
-    this.holder.forget();
-    this.flasher.stop();
-    this.forgotten = true;
-    this.announcer.announce(this.localize.t('ticket.forgotten'));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#take-title')?.focus();
-  }
-
-  /** Creates the audio context after a user gesture (the page then has sticky activation), once.
-   * The chime's code loads only then. */
-  private unlockSound(): void {
-    if (this.chime || this.unlocking) return;
-    this.unlocking = import('../shared/chime.js')
-      .then(({ Chime, createAudioContext }) => {
-        const context = (this.audioContextFactory ?? createAudioContext)();
-        if (context) this.chime = new Chime(context);
-      })
-      .catch(() => {
-        // No audio here: the announcement and the title flash remain.
-        this.unlocking = undefined;
-      });
-  }
-
-  private async onAllowNotifications(): Promise<void> {
-    this.unlockSound();
-    this.permission = await browserNotifications.request();
   }
 
   // ------------------------------------------------------------------ render
@@ -206,7 +136,8 @@ export class CivicQueueDisplay extends CivicElement {
     return this.localize.formatTime(iso, { timeZone, hour: '2-digit', minute: '2-digit' });
   }
 
-  private minutes(value: number | null): string {
+  /** @internal */
+  minutes(value: number | null): string {
     return value === null ? this.localize.t('noEstimate') : this.localize.t('minutes', { count: value });
   }
 
@@ -300,141 +231,46 @@ export class CivicQueueDisplay extends CivicElement {
     </section>`;
   }
 
+  /** The ticket area: the loaded ticket view, or while its code loads (or failed to) a stand-in. */
   private renderTicketArea(s: QueueStatus): TemplateResult | typeof nothing {
+    const view = this.ticketView.value;
+    if (view) return view.render(s);
     const t = this.localize.t;
-    const holder = this.holder;
-    if (holder.busy === 'restore') return html`<p role="status">${t('ticket.restoring')}</p>`;
-    if (holder.ticket) return this.renderTicket(holder.ticket);
-    const notices = html`${holder.expired ? html`<p class="notice info" role="status">${t('ticket.expired')}</p>` : nothing}
-    ${this.forgotten ? html`<p class="notice info">${t('ticket.forgotten')}</p>` : nothing}`;
-    if (!s.ticketsOnline) {
-      return html`<section aria-labelledby="take-title">
-        <h3 id="take-title" tabindex="-1">${t('take.title')}</h3>
-        ${notices}
-        <p>${t('take.offline')}</p>
+    if (!this.held && !s.ticketsOnline) return this.renderOffline(nothing);
+    if (this.ticketView.failed) {
+      const id = this.held ? 'ticket-title' : 'take-title';
+      // A chunk that does not arrive is a connection problem for the citizen.
+      return html`<section aria-labelledby=${id}>
+        <h3 id=${id} tabindex="-1">${t(this.held ? 'ticket.title' : 'take.title')}</h3>
+        <p class="notice error" role="alert">${errorMessage(t, { code: 'network' })}</p>
+        <div class="actions">
+          <button
+            type="button"
+            class="retry"
+            @click=${() => {
+              this.refocus = true;
+              void this.ticketView.retry();
+            }}
+          >
+            ${t('retry')}
+          </button>
+        </div>
       </section>`;
     }
-    return this.renderForm(s, notices);
+    if (this.held) return html`<p role="status" class="loading">${t('ticket.restoring')}</p>`;
+    return html`<section aria-labelledby="take-title" aria-busy="true">
+      <h3 id="take-title" tabindex="-1">${t('take.title')}</h3>
+      <p role="status" class="loading">${t('take.loading')}</p>
+    </section>`;
   }
 
-  private renderForm(s: QueueStatus, notices: TemplateResult): TemplateResult {
+  /** No tickets online today (with the ticket view's notices once it is loaded). @internal */
+  renderOffline(notices: TemplateResult | typeof nothing): TemplateResult {
     const t = this.localize.t;
-    const busy = this.holder.busy === 'take';
-    const error = this.holder.error;
     return html`<section aria-labelledby="take-title">
       <h3 id="take-title" tabindex="-1">${t('take.title')}</h3>
       ${notices}
-      <p>${t('take.intro')}</p>
-      <form part="form" novalidate @submit=${(e: SubmitEvent) => void this.onTake(e)}>
-        <fieldset aria-describedby=${this.formErrors.service ? 'service-error' : nothing}>
-          <legend>${t('take.service')}</legend>
-          ${s.services.map(
-            (x) => html`<label>
-              <input
-                type="radio"
-                name="service"
-                .value=${x.serviceId}
-                .checked=${this.chosen === x.serviceId}
-                @change=${() => {
-                  this.chosen = x.serviceId;
-                  this.formErrors = { ...this.formErrors, service: false };
-                }}
-              />
-              ${x.name}
-            </label>`,
-          )}
-          ${this.formErrors.service
-            ? html`<p id="service-error" class="error-text">${t('take.serviceRequired')}</p>`
-            : nothing}
-        </fieldset>
-        ${s.notifications.email
-          ? html`<label>
-                <input
-                  type="checkbox"
-                  .checked=${this.notifyByEmail}
-                  @change=${(e: Event) => (this.notifyByEmail = (e.target as HTMLInputElement).checked)}
-                />
-                ${t('take.notifyEmail')}
-              </label>
-              ${this.notifyByEmail
-                ? html`<div class="field">
-                    <label for="email">${t('take.email')}</label>
-                    <input
-                      id="email"
-                      type="email"
-                      autocomplete="email"
-                      .value=${this.email}
-                      aria-invalid=${this.formErrors.email ? 'true' : 'false'}
-                      aria-describedby=${this.formErrors.email ? 'email-hint email-error' : 'email-hint'}
-                      @input=${(e: Event) => (this.email = (e.target as HTMLInputElement).value)}
-                    />
-                    <p id="email-hint" class="muted">${t('take.emailHint')}</p>
-                    ${this.formErrors.email ? html`<p id="email-error" class="error-text">${t('take.emailInvalid')}</p>` : nothing}
-                  </div>`
-                : nothing}`
-          : nothing}
-        <p class="muted">${t('take.storage')}</p>
-        ${error !== undefined ? html`<p class="notice error" role="alert">${errorMessage(t, error)}</p>` : nothing}
-        <div class="actions">
-          <button class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${t('take.submit')}</button>
-        </div>
-        <div role="status">${busy ? html`<p>${t('take.busy')}</p>` : nothing}</div>
-      </form>
+      <p>${t('take.offline')}</p>
     </section>`;
-  }
-
-  private renderTicket(ticket: Ticket): TemplateResult {
-    const t = this.localize.t;
-    const holder = this.holder;
-    const final = ticket.state === 'served' || ticket.state === 'missed' || ticket.state === 'cancelled';
-    return html`<section part="ticket" class="ticket" aria-labelledby="ticket-title">
-      <h3 id="ticket-title" tabindex="-1">${t('ticket.title')}</h3>
-      <p class="ticket-number"><span class="visually-hidden">${t('ticket.number')}: </span><span class="value">${ticket.number}</span></p>
-      ${ticket.state === 'waiting'
-        ? html`<p class="position">${ticket.position === 0 ? t('ticket.aheadNone') : t('ticket.ahead', { count: ticket.position })}</p>
-            <p class="estimate">${t('ticket.estimate', { wait: this.minutes(ticket.estimatedWaitMinutes) })}</p>
-            ${ticket.position <= this.nearAhead ? html`<p class="notice info near">${t('ticket.near')}</p>` : nothing}`
-        : nothing}
-      ${ticket.state === 'called'
-        ? html`<p class="notice success called">
-            ${ticket.desk ? t('ticket.called', { number: ticket.number, desk: ticket.desk }) : t('ticket.calledNoDesk', { number: ticket.number })}
-          </p>`
-        : nothing}
-      ${final ? html`<p class="notice info final">${t(`ticket.${ticket.state}`)}</p>` : nothing}
-      ${!final ? this.renderReach() : nothing}
-      ${holder.error !== undefined ? html`<p class="notice error" role="alert">${errorMessage(t, holder.error)}</p>` : nothing}
-      <div class="actions">
-        ${!final
-          ? html`<button type="button" class="cancel" aria-disabled=${holder.busy === 'cancel' ? 'true' : 'false'} @click=${() => void this.onCancel()}>
-              ${t('ticket.cancel')}
-            </button>`
-          : nothing}
-        <button type="button" class="forget" @click=${() => void this.onForget()}>
-          ${final ? t('ticket.another') : t('ticket.forget')}
-        </button>
-      </div>
-      <div role="status">${holder.busy === 'cancel' ? html`<p>${t('ticket.cancelling')}</p>` : nothing}</div>
-    </section>`;
-  }
-
-  /** How the holder will learn about the turn: e-mail, browser notification, or keep the page open. */
-  private renderReach(): TemplateResult {
-    const t = this.localize.t;
-    const p = this.permission;
-    return html`<p class="muted keep-open">${this.usedEmail ? t('ticket.emailNotice') : t('ticket.keepOpen')}</p>
-      ${p === 'default'
-        ? html`<div class="actions">
-            <button type="button" class="allow" @click=${() => void this.onAllowNotifications()}>${t('ticket.allowNotifications')}</button>
-          </div>`
-        : p === 'granted'
-          ? html`<p class="muted">${t('ticket.notificationsOn')}</p>`
-          : p === 'denied'
-            ? html`<p class="muted">${t('ticket.notificationsBlocked')}</p>`
-            : nothing}`;
-  }
-
-  /** The holder asked for e-mail notices when taking this ticket (kept for this page only). */
-  private get usedEmail(): boolean {
-    return this.notifyByEmail && EMAIL.test(this.email.trim());
   }
 }
