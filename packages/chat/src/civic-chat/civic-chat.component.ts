@@ -51,7 +51,8 @@ registerStrings('chat-launcher', {
  * conversation exists before that. Afterwards the conversation, unsent messages, the text in the
  * message box and the files uploaded for the next message (name, type, size and the server's id;
  * never the bytes) live in sessionStorage (this tab only) so a reload resumes it; a file still
- * uploading at the reload is not kept. The conversation ending (by the citizen or the desk)
+ * uploading at the reload is not (the browser no longer has it): only its name is kept, and a
+ * notice names it and asks to choose it again. The conversation ending (by the citizen or the desk)
  * removes the text and the files; "Delete from this device" and starting a new conversation
  * remove everything.
  *

@@ -102,7 +102,8 @@ describe('<civic-chat> launcher', () => {
     expect(event.detail).to.deep.equal({ direction: 'in' });
     await el.updateComplete;
     expect($(el, '[part=badge]')!.textContent).to.equal('1');
-    expect($(el, '[role=status]')!.textContent).to.equal('1 neue Nachricht');
+    // The launcher's own live region (the panel, loaded and hidden, has its own).
+    expect($(el, '.base > [role=status]')!.textContent).to.equal('1 neue Nachricht');
     // The badge's digit is hidden from screen readers; no space before the comma.
     expect(accessibleName($(el, 'button.launcher')!)).to.equal('Chat mit dem Bürgeramt, 1 neue Nachricht');
     await expectAccessible(el, { state: '[part=badge]' });

@@ -12,6 +12,19 @@ import { FILES_NS, registerFileStrings } from '../locales/files/register.js';
 
 type Host = ConstructorParameters<typeof LocalizeController>[0] & { readonly renderRoot: HTMLElement | DocumentFragment };
 
+/** What the attachments read and keep of the conversation (its stored record: see ChatSession). */
+interface Conversation {
+  id: string;
+  token: string;
+  ended: boolean;
+  attachments: Attachment[];
+  /** Names of the chosen files whose upload has not finished, kept for a reload. */
+  unfinished: string[];
+  /** Names of files a reload cut off, until the citizen dismisses the notice or chooses a file. */
+  lost: string[];
+  save(): void;
+}
+
 const attachmentCheck = c.object({ id: c.string(), name: c.string(), type: c.string(), size: c.integer() }) as unknown as Check<Attachment>;
 
 /** Refusals retrying cannot change (the file itself, or the conversation): only "remove" is offered. */
@@ -47,14 +60,14 @@ export class Attachments {
   constructor(
     private readonly host: Host,
     private readonly client: () => ApiClient,
-    private readonly conversation: () => { id: string; token: string; ended: boolean; attachments: Attachment[]; save(): void } | undefined,
+    private readonly conversation: () => Conversation | undefined,
     readonly limits: AttachmentLimits,
     private readonly failed: (error: unknown) => void,
   ) {
     registerFileStrings();
     this.localize = new LocalizeController(host, { ns: FILES_NS });
     // Uploaded before a reload: listed again, ready to go with the next message. A file that was
-    // still uploading is not (the browser no longer has it); the citizen chooses it again.
+    // still uploading is not (the browser no longer has it): the panel names it (`lost`).
     this.uploads = (conversation()?.attachments ?? []).map((a) => ({ key: a.id, file: a, state: 'done', attachment: a }));
   }
 
@@ -83,13 +96,16 @@ export class Attachments {
   }
 
   /**
-   * Keeps the uploaded files' metadata in the stored conversation (a reload lists them again);
-   * not once it ended (an upload finishing later stays out of storage).
+   * Keeps the uploaded files' metadata in the stored conversation (a reload lists them again) and
+   * the names of the unfinished ones, still uploading or failed and retryable (a reload names them),
+   * after the names the last reload's notice still shows; not once the conversation ended (an
+   * upload finishing later stays out of storage).
    */
-  private keep(): void {
+  keep(): void {
     const conversation = this.conversation();
     if (!conversation || conversation.ended) return;
     conversation.attachments = this.done();
+    conversation.unfinished = [...conversation.lost, ...this.uploads.filter((u) => u.state === 'uploading' || this.retryable(u)).map((u) => u.file.name)];
     conversation.save();
   }
 
@@ -115,7 +131,10 @@ export class Attachments {
 
   /** Checks the files against the desk's limits and uploads the acceptable ones at once. */
   add(files: Iterable<File>): void {
-    if (!this.enabled) return;
+    const conversation = this.conversation();
+    if (!this.enabled || !conversation) return;
+    // A chosen file answers the notice on files a reload cut off.
+    conversation.lost = [];
     const { maxBytes, types, maxPerMessage } = this.limits;
     for (const file of files) {
       const upload: Upload = { key: newIdempotencyKey(), file, state: 'uploading' };
@@ -126,6 +145,7 @@ export class Attachments {
       this.uploads = [...this.uploads, upload];
       if (upload.state === 'uploading') void this.upload(upload);
     }
+    this.keep();
     this.host.requestUpdate();
   }
 
@@ -152,12 +172,12 @@ export class Attachments {
         },
       });
       upload.state = 'done';
-      this.keep();
     } catch (error) {
       if (isAbortError(error)) return;
       const status = error instanceof CivicApiError ? error.status : undefined;
       Object.assign(upload, { state: 'failed', error, reason: status === 413 ? 'tooLarge' : status === 415 ? 'wrongType' : undefined });
     }
+    this.keep();
     this.host.requestUpdate();
   }
 

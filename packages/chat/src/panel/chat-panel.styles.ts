@@ -238,6 +238,16 @@ export const panelStyles = css`
     font-size: var(--civic-font-size-sm);
     color: var(--civic-color-text-muted);
   }
+  /* The live region is always there (so its text is announced), without a box while empty. */
+  .files-lost {
+    margin: 0;
+  }
+  .files-lost:not(:empty) {
+    margin-block: var(--civic-space-xs);
+    padding: var(--civic-space-xs) var(--civic-space-sm);
+    border-inline-start: 4px solid var(--civic-color-warning);
+    background: var(--civic-color-warning-surface);
+  }
   .uploads,
   .attachments {
     margin: 0;

@@ -435,6 +435,9 @@ export class ChatPanel implements ReactiveController {
     const state = this.realtime.state;
     const suggestions = s.suggestions;
     const files = this.files;
+    // Files a reload cut off: named once the attachments code is there (the live region is there
+    // before, empty, so the text is announced), if the desk still takes files.
+    const lost = files?.enabled ? s.lost : [];
     return html`<div
       class="conversation ${files?.dragging ? 'conversation--dragging' : ''}"
       @dragover=${files?.drag.over}
@@ -503,14 +506,19 @@ export class ChatPanel implements ReactiveController {
               part="input"
               rows="2"
               maxlength="4000"
-              aria-describedby="civic-chat-hint"
+              aria-describedby="civic-chat-hint civic-chat-lost"
               .value=${live(s.draft)}
               @input=${(e: Event) => this.onInput((e.target as HTMLTextAreaElement).value)}
               @keydown=${(e: KeyboardEvent) => this.onKeydown(e)}
             ></textarea>
             <span id="civic-chat-hint" class="visually-hidden">${t('messageHint')}</span>
             <button type="submit" class="primary">${t('send')}</button>
-            <div class="files">${files?.renderPicker()} ${files?.renderUploads()}</div>
+            <div class="files">
+              ${files?.renderPicker()}
+              <p class="files-lost" id="civic-chat-lost" role="status">${lost.length ? t('lost', { count: lost.length, names: this.localize.formatList(lost) }) : nothing}</p>
+              ${lost.length ? html`<button type="button" class="dismiss" @click=${() => void this.dismissLost()}>${t('dismiss')}</button>` : nothing}
+              ${files?.renderUploads()}
+            </div>
           </form>`}
     </div>`;
   }
@@ -632,6 +640,15 @@ export class ChatPanel implements ReactiveController {
     this.host.requestUpdate();
     await this.host.updateComplete;
     this.host.renderRoot.querySelector<HTMLElement>('.restart')?.focus();
+  }
+
+  /** The notice on files a reload cut off goes; focus moves to the attach button. */
+  private async dismissLost(): Promise<void> {
+    this.session!.lost = [];
+    this.files?.keep();
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('.attach')?.focus();
   }
 
   /** Set after "delete from this device": the pre-chat view says so. */

@@ -23,6 +23,16 @@ function stored(): Record<string, unknown> | undefined {
 
 const box = (el: CivicChat) => $<HTMLTextAreaElement>(el, '#civic-chat-input')!;
 
+/** Holds the next upload unanswered (the file stays "uploading"); `release()` lets it fail (500, not retried by itself). */
+async function holdUpload(mock: MockWorker): Promise<() => void> {
+  const { http, HttpResponse } = await import('msw');
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const failure = () => HttpResponse.json({ type: 'about:blank', title: 'Server error', status: 500, code: 'internal' }, { status: 500 });
+  mock.worker.use(http.post('*/v1/chat/conversations/:id/attachments', async () => (await held, failure()), { once: true }));
+  return release;
+}
+
 /** The page is reloaded: the element goes, a new one reads the same sessionStorage. */
 async function reload(el: CivicChat): Promise<CivicChat> {
   el.remove();
@@ -109,25 +119,105 @@ describe('<civic-chat> what the citizen typed or attached survives a reload', ()
     expect(stored()?.outbox).to.deep.equal([]);
   });
 
-  it('does not list a file that was still uploading at the reload (the browser no longer has it)', async () => {
+  it('names a file still uploading at the reload in a polite notice asking to choose it again (its name kept, never its bytes); choosing a file ends the notice', async () => {
     const { el } = await chat({ mode: 'inline' });
     await start(el);
     await shows(el, 'button.attach');
-    const { http, HttpResponse } = await import('msw');
-    let answer!: () => void;
-    const held = new Promise<void>((resolve) => (answer = resolve));
-    mock.worker.use(http.post('*/v1/chat/conversations/:id/attachments', async () => (await held, HttpResponse.error()), { once: true }));
+    const answer = await holdUpload(mock);
     choose(el, png('Halb.png'));
     await shows(el, '.upload--uploading');
     expect(stored()?.attachments).to.deep.equal([]);
+    expect(stored()?.unfinished, 'the name only').to.deep.equal(['Halb.png']);
 
-    const again = await reload(el);
-    await waitUntil(() => again.panel!.files, 'attachments loaded');
-    await again.updateComplete;
-    expect($(again, '.uploads')).to.equal(null);
+    // The reload. The desk's limits are held back a moment: the notice's live region is there, empty,
+    // before its text arrives (a region that appears with its text is often not announced).
+    const { http } = await import('msw');
+    let release!: () => void;
+    const limits = new Promise<void>((resolve) => (release = resolve));
+    mock.worker.use(http.get('*/v1/chat/availability', async () => void (await limits), { once: true }));
+    el.remove();
+    const { el: again } = await chat({ mode: 'inline' });
+    const region = await shows(again, '#civic-chat-lost');
+    expect(region.getAttribute('role')).to.equal('status');
+    expect(text(region)).to.equal('');
+    release();
+    await waitUntil(() => text(region) !== '', 'notice');
+    expect($(again, '#civic-chat-lost'), 'the same live region').to.equal(region);
+    expect(text(region)).to.equal('Halb.png wurde nicht fertig hochgeladen. Bitte wählen Sie die Datei noch einmal aus.');
+    expect(text($(again, 'button.dismiss'))).to.equal('Hinweis schließen');
+    expect(region.contains($(again, 'button.dismiss')), 'the button is not read out with the notice').to.equal(false);
+    expect($(again, '.uploads'), 'the file itself is not listed: the browser no longer has it').to.equal(null);
+    expect(box(again).getAttribute('aria-describedby'), 'heard on focusing the message box too').to.equal('civic-chat-hint civic-chat-lost');
+    await expectAccessible(again, { state: '#civic-chat-lost' });
+    // The old page's upload ends (fails); storage still says which file to choose again.
     answer();
-    await turns(8);
+    await waitUntil(() => el.panel!.files!.uploads[0]!.state === 'failed', 'the old page’s upload ended');
+    expect(stored()?.unfinished).to.deep.equal(['Halb.png']);
     expect(stored()?.attachments).to.deep.equal([]);
+
+    choose(again, png('Halb.png'));
+    await waitUntil(() => text(region) === '', 'notice gone');
+    expect($(again, 'button.dismiss')).to.equal(null);
+    await shows(again, '.upload--done');
+    expect(stored()?.unfinished).to.deep.equal([]);
+    expect((stored()?.attachments as { name: string }[]).map((a) => a.name)).to.deep.equal(['Halb.png']);
+    await expectAccessible(again, { state: '.upload--done' });
+  });
+
+  it('keeps the notice across further reloads until the citizen dismisses it (keyboard; focus to "attach a file")', async () => {
+    const { el } = await chat({ mode: 'inline' });
+    await start(el);
+    await shows(el, 'button.attach');
+    const answer = await holdUpload(mock);
+    choose(el, png('Halb.png'));
+    await shows(el, '.upload--uploading');
+
+    const second = await reload(el);
+    await waitUntil(() => text($(second, '#civic-chat-lost')) !== '', 'notice after the first reload');
+    const third = await reload(second);
+    await waitUntil(() => text($(third, '#civic-chat-lost')) !== '', 'notice after the second reload');
+    expect(text($(third, '#civic-chat-lost'))).to.equal('Halb.png wurde nicht fertig hochgeladen. Bitte wählen Sie die Datei noch einmal aus.');
+
+    $(third, 'button.dismiss')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text($(third, '#civic-chat-lost')) === '', 'dismissed');
+    expect($(third, 'button.dismiss')).to.equal(null);
+    await waitUntil(() => third.shadowRoot!.activeElement === $(third, 'button.attach'), 'focus on the attach button');
+    expect(stored()?.unfinished).to.deep.equal([]);
+    await expectAccessible(third, { state: 'button.attach' });
+
+    const fourth = await reload(third);
+    await waitUntil(() => fourth.panel!.files, 'attachments loaded');
+    await fourth.updateComplete;
+    expect(text($(fourth, '#civic-chat-lost'))).to.equal('');
+    expect($(fourth, 'button.dismiss')).to.equal(null);
+    answer();
+    await waitUntil(() => el.panel!.files!.uploads[0]!.state === 'failed', 'the first page’s upload ended');
+  });
+
+  it('names every unfinished file, failed uploads included, refused ones not (English, plural)', async () => {
+    const { el } = await chat({ mode: 'inline', lang: 'en' });
+    await start(el);
+    await shows(el, 'button.attach');
+    mock.api.faults.set({ status: 500, failNext: 1, match: 'uploadAttachment' });
+    choose(el, png('Part 2.png'));
+    await shows(el, '.upload--failed .retry-upload');
+    const answer = await holdUpload(mock);
+    choose(el, png('Part 1.png'), new File(['Hallo'], 'Notiz.txt', { type: 'text/plain' }));
+    await shows(el, '.upload--uploading');
+    await shows(el, '.upload--refused');
+    expect(stored()?.unfinished).to.deep.equal(['Part 2.png', 'Part 1.png']);
+
+    el.remove();
+    const { el: again } = await chat({ mode: 'inline', lang: 'en' });
+    await waitUntil(
+      () => text($(again, '#civic-chat-lost')) === 'Not uploaded: Part 2.png and Part 1.png. Please choose the files again.',
+      'English notice',
+    );
+    expect(text($(again, 'button.dismiss'))).to.equal('Close notice');
+    await expectAccessible(again, { state: '#civic-chat-lost' });
+    answer();
+    await waitUntil(() => el.panel!.files!.uploads[1]!.state === 'failed', 'the first page’s upload ended');
   });
 
   it('stores nothing before consent: there is no message box yet, and ticking the box alone keeps storage empty', async () => {
@@ -219,14 +309,17 @@ describe('<civic-chat> what the citizen typed or attached survives a reload', ()
     await sendKeys({ type: 'Noch eine Frage' });
     expect(stored()).to.include({ draft: 'Noch eine Frage' });
     expect((stored()?.attachments as { name: string }[]).map((a) => a.name)).to.deep.equal(['Ausweis.png']);
+    expect(stored()?.unfinished).to.deep.equal(['Spät.png']);
 
     mock.api.state.chat.end(conversation(mock), 'agent');
     await shows(el, 'button.restart');
     expect(stored()).to.include({ draft: '' });
     expect(stored()?.attachments).to.deep.equal([]);
+    expect(stored()?.unfinished, 'nothing to choose again').to.deep.equal([]);
     answer();
     await turns(8);
     expect(stored()?.attachments, 'the late upload is not kept').to.deep.equal([]);
+    expect(stored()?.unfinished).to.deep.equal([]);
     await expectAccessible(el, { state: 'button.restart' });
 
     // After a reload: no box, no files.
@@ -288,6 +381,9 @@ describe('<civic-chat> what the citizen typed or attached survives a reload', ()
       { draft: ['x'], attachments: [null] },
       { draft: undefined, attachments: undefined }, // a record written before drafts were kept
       { version: 99, draft: { text: 'x' }, attachments: [{ id: 1, name: 'Pass.png', type: 'image/png', size: 16 }] },
+      { unfinished: 'Halb.png' },
+      { unfinished: [42, { name: 'Halb.png' }] },
+      { unfinished: ['Halb.png', null] },
     ];
     for (const fields of broken) {
       sessionStorage.setItem(key, JSON.stringify({ ...record, ...fields }));
@@ -297,11 +393,13 @@ describe('<civic-chat> what the citizen typed or attached survives a reload', ()
       await again.updateComplete;
       expect(box(again).value, JSON.stringify(fields)).to.equal('');
       expect($(again, '.uploads'), JSON.stringify(fields)).to.equal(null);
+      expect(text($(again, '#civic-chat-lost')), JSON.stringify(fields)).to.equal('');
       // Typing works and stores a well-formed record again.
       box(again).focus();
       await sendKeys({ type: 'Neu' });
       expect(stored()).to.include({ id: record.id, draft: 'Neu' });
       expect(stored()?.attachments).to.deep.equal([]);
+      expect(stored()?.unfinished).to.deep.equal([]);
       again.remove();
     }
   });

@@ -70,7 +70,7 @@ describe('<civic-chat> before the conversation', () => {
     expect(localStorage.length).to.equal(0);
     expect(sessionStorage.length).to.equal(1);
     const stored = JSON.parse(sessionStorage.getItem(sessionStorage.key(0)!)!);
-    expect(stored).to.deep.equal({ id: detail.conversationId, token: conversations[0]!.token, outbox: [], draft: '', attachments: [] });
+    expect(stored).to.deep.equal({ id: detail.conversationId, token: conversations[0]!.token, outbox: [], draft: '', attachments: [], unfinished: [] });
   });
 
   it('outside office hours says the desk is closed and when it opens, and offers no start', async () => {

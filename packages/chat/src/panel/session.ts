@@ -23,8 +23,9 @@ export type ChatItem =
 
 /**
  * What this tab keeps of a conversation (sessionStorage, written only after consent): the
- * conversation and its token, the unsent messages, the text in the message box and the files
- * uploaded for the next message (their server metadata, never the bytes).
+ * conversation and its token, the unsent messages, the text in the message box, the files
+ * uploaded for the next message (their server metadata, never the bytes) and the names of chosen
+ * files whose upload had not finished (a reload tells the citizen to choose them again).
  */
 export interface StoredConversation {
   id: string;
@@ -34,6 +35,8 @@ export interface StoredConversation {
   draft?: string;
   /** Files the server has, chosen for the next message. */
   attachments?: Attachment[];
+  /** Names of chosen files still uploading (or failed, retryable): the name only, never the bytes. */
+  unfinished?: string[];
 }
 
 export interface SessionOptions {
@@ -72,6 +75,7 @@ export function readStored(key: string): StoredConversation | undefined {
     } catch {
       data.attachments = [];
     }
+    if (!Array.isArray(data.unfinished) || !data.unfinished.every((n) => typeof n === 'string')) data.unfinished = [];
     return data;
   } catch {
     return undefined;
@@ -91,6 +95,13 @@ export class ChatSession {
   draft: string;
   /** The uploaded files waiting for the next message. */
   attachments: Attachment[];
+  /** Names of chosen files whose upload has not finished, or had not at a reload (stored). */
+  unfinished: string[];
+  /**
+   * Names of files a reload cut off (the browser no longer has them): the panel asks the citizen
+   * to choose them again, until the notice is dismissed or a file is chosen.
+   */
+  lost: string[];
   /** Highest `seq` seen anywhere (messages, notices, answers to our own sends). */
   lastSeq = 0;
   /**
@@ -129,6 +140,7 @@ export class ChatSession {
     this.outbox = stored.outbox.map((o) => ({ ...o }));
     this.draft = stored.draft ?? '';
     this.attachments = stored.attachments ?? [];
+    this.unfinished = this.lost = stored.unfinished ?? [];
   }
 
   /**
@@ -172,7 +184,14 @@ export class ChatSession {
     // A forgotten conversation stays gone, also when an answer to a request on its way arrives.
     if (this.forgotten) return;
     try {
-      const data: StoredConversation = { id: this.id, token: this.token, outbox: this.outbox, draft: this.draft, attachments: this.attachments };
+      const data: StoredConversation = {
+        id: this.id,
+        token: this.token,
+        outbox: this.outbox,
+        draft: this.draft,
+        attachments: this.attachments,
+        unfinished: this.unfinished,
+      };
       storage()?.setItem(this.options.storageKey, JSON.stringify(data));
     } catch {
       // Storage full or refused: the outbox still works for this page's lifetime.
@@ -304,6 +323,7 @@ export class ChatSession {
     this.ended = true;
     this.draft = '';
     this.attachments = [];
+    this.unfinished = this.lost = [];
     this.save();
   }
 
