@@ -4,6 +4,7 @@
  * channels and Server-Sent Event streams that fault injection can drop.
  */
 import { http, type HttpHandler } from 'msw';
+import { isIdnEmail } from '@civic-elements/contract';
 import { problem, problemResponse } from './support/problem.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -197,6 +198,20 @@ export const v = {
       if (opts.enum && !opts.enum.includes(value)) errors.push({ pointer, detail: `must be one of ${opts.enum.join(', ')}` });
     };
   },
+  /**
+   * The contract's `Email` (`format: idn-email`, 3–254 characters): international addresses such
+   * as `anna@müller-bäckerei.de`, their A-label form and `jörg@example.de`, checked by the
+   * contract package's `isIdnEmail`, with the server's wording for a refusal.
+   */
+  email(): Rule {
+    return (value, pointer, errors) => {
+      if (typeof value !== 'string') return void errors.push({ pointer, detail: 'must be a string' });
+      const length = [...value].length;
+      if (length < 3) errors.push({ pointer, detail: 'must have at least 3 characters' });
+      if (length > 254) errors.push({ pointer, detail: 'must have at most 254 characters' });
+      if (!isIdnEmail(value)) errors.push({ pointer, detail: 'must match format "idn-email"' });
+    };
+  },
   integer(opts: { min?: number; max?: number } = {}): Rule {
     return (value, pointer, errors) => {
       if (typeof value !== 'number' || !Number.isInteger(value)) return void errors.push({ pointer, detail: 'must be an integer' });
@@ -251,7 +266,6 @@ export function intQuery(url: URL, name: string, min: number, max: number): numb
   return Number(raw);
 }
 
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 

@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { matchRequestUrl } from 'msw';
+import { addIdnEmailFormat } from '@civic-elements/contract';
 import { ManualClock, TEST_MODE_SETTINGS, createMockApi, type MockApi } from '../src/index.js';
 import { TestClient, type CallOptions, type EventReader } from '../src/http-testing.js';
 
@@ -23,6 +24,7 @@ const docs: Record<string, Json> = {
 };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
+addIdnEmailFormat(ajv);
 for (const [name, doc] of Object.entries(docs)) ajv.addSchema({ ...doc, $id: ROOT + name });
 
 const escape = (s: string) => encodeURIComponent(s.replace(/~/g, '~0').replace(/\//g, '~1'));

@@ -393,6 +393,27 @@ describe('appointments: holds and bookings', () => {
     expect((await book(await holdId(slots[4]!, [{ id: 'meldebescheinigung', qty: 1 }]), 'andere@example.org')).status).to.equal(201);
   });
 
+  it('takes international addresses (idn-email) and counts a Unicode domain and its A-label form as one mailbox', async () => {
+    setup({}, 2);
+    const slots = allSlots(await availability('services=meldebescheinigung&location=buergerbuero-nord&from=2026-12-03&to=2026-12-03'));
+    const service = [{ id: 'meldebescheinigung', qty: 1 }];
+    const first = await booked(slots[0]!, 'Anna@Müller-Bäckerei.de', service);
+    expect(domain.state.bookings.get(first.id)!.contact.email, 'kept as sent').to.equal('Anna@Müller-Bäckerei.de');
+    await booked(slots[1]!, 'anna@xn--mller-bckerei-hfb76a.de', service);
+    const third = await book(await holdId(slots[2]!, service), 'anna@müller-bäckerei.de');
+    expect(third.status).to.equal(422);
+    expect(await third.json()).to.include({ code: 'booking_limit_reached', limit: 2 });
+    expect((await book(await holdId(slots[3]!, service), 'jörg@müller-bäckerei.de')).status, 'another local part').to.equal(201);
+    const wait = await post('/v1/waitlist', { services: service, from: '2026-12-03', to: '2026-12-04', email: 'jörg@example.de', consent: true });
+    expect(wait.status, await wait.clone().text()).to.equal(201);
+    const held = await holdId(slots[4]!, service);
+    for (const email of ['anna@müller-bäckerei', 'anna@müller..de', 'an na@müller.de', 'anna@xn--zz.de']) {
+      const r = await book(held, email);
+      expect(r.status, email).to.equal(400);
+      expect(((await r.json()) as { errors: unknown[] }).errors, email).to.deep.equal([{ in: 'body', pointer: '/contact/email', detail: 'must match format "idn-email"' }]);
+    }
+  });
+
   it('serves the booking as an RFC 5545 calendar', async () => {
     const c = await booked(await firstSlot());
     const r = await api(`/v1/bookings/${c.id}/ics`, { headers: { ...auth(c.manageToken), 'Accept-Language': 'de' } });

@@ -4,6 +4,10 @@
  * counting free seats and taking them), so seats can never be oversold, however requests interleave.
  */
 import { addDays, daysBetween, formatInstant, localDate, type AppointmentType, type Location, type Seed, type Service, type SlotUnit } from '@civic-elements/contract/seed';
+import { emailKey } from '@civic-elements/contract';
+
+/** One key per mailbox (see `activeBookingsFor`); an address the contract would refuse keys as itself. */
+const mailbox = (email: string): string => emailKey(email) ?? email.trim().toLowerCase();
 
 export interface ServiceQty {
   id: string;
@@ -272,10 +276,14 @@ export class AppointmentBook {
     this.seatsFreed(b.location, b.units);
   }
 
-  /** Confirmed bookings in the future for this e-mail address (case-insensitive). */
+  /**
+   * Confirmed bookings in the future for this mailbox: case-insensitive, local part in NFC, domain
+   * in A-label form (`Anna@Müller.de` and `anna@xn--mller-kva.de` are one mailbox), as the
+   * contract's `Email` says for limits per address.
+   */
   activeBookingsFor(email: string): BookingRecord[] {
-    const key = email.trim().toLowerCase();
-    return [...this.bookings.values()].filter((b) => b.status === 'confirmed' && b.startMs > this.now() && b.contact.email.trim().toLowerCase() === key);
+    const key = mailbox(email);
+    return [...this.bookings.values()].filter((b) => b.status === 'confirmed' && b.startMs > this.now() && mailbox(b.contact.email) === key);
   }
 
   /** Blocks a time range: cancels overlapping bookings, invalidates overlapping holds. */

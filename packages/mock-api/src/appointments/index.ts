@@ -18,7 +18,6 @@ import type { MockContext } from '../context.js';
 import { fingerprint } from '../support/idempotency.js';
 import { problem } from '../support/problem.js';
 import {
-  EMAIL,
   ID,
   RateLimiter,
   Routes,
@@ -98,7 +97,7 @@ const bookingRequest = v.object(
     contact: v.object(
       {
         name: v.string({ min: 1, max: 200, pattern: /\S/ }),
-        email: v.string({ min: 3, max: 254, pattern: EMAIL }),
+        email: v.email(),
         phone: v.string({ min: 6, max: 30, pattern: PHONE }),
       },
       ['name', 'email'],
@@ -117,7 +116,7 @@ const waitlistRequest = v.object(
     type: v.string({ enum: TYPES }),
     from: v.string({ pattern: DATE }),
     to: v.string({ pattern: DATE }),
-    email: v.string({ min: 3, max: 254, pattern: EMAIL }),
+    email: v.email(),
     locale: v.string({ min: 2, max: 35, pattern: LOCALE }),
     consent: v.boolean(true),
   },

@@ -3,12 +3,12 @@
  * and its event stream for the citizen; `updateCase` for the staff.
  */
 import { formatInstant, localise, type Case, type LocalizedText } from '@civic-elements/contract/seed';
+import { isIdnEmail } from '@civic-elements/contract';
 import type * as api from '@civic-elements/contract';
 import type { MockContext } from '../context.js';
 import { applyCaseUpdate, type CaseUpdate } from './update.js';
 import {
   Channel,
-  EMAIL,
   ID,
   Routes,
   bearer,
@@ -142,7 +142,7 @@ export function caseView(c: Case, lang: string): api.Case {
     contact: {
       ...(c.contact.name && { name: L(c.contact.name) }),
       ...(c.contact.phone && { phone: c.contact.phone }),
-      ...(c.contact.email && EMAIL.test(c.contact.email) && { email: c.contact.email }),
+      ...(c.contact.email && isIdnEmail(c.contact.email) && { email: c.contact.email }),
       ...(c.contact.url && { url: c.contact.url }),
     },
     ...(c.pickup && { pickup: { ready: c.pickup.ready, serviceId: c.pickup.serviceId } }),

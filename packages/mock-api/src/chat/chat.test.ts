@@ -318,6 +318,8 @@ describe('mock chat: end and offline messages', () => {
     expect(res.json.receivedAt).to.equal('2026-12-01T10:00:00+01:00');
     expect(api.state.chat.offline).to.have.length(1);
     expect((await client.post('/v1/chat/offline-messages', { key: true, body: { email: 'not-an-address', text: 'x', consent: true } })).status).to.equal(400);
+    expect((await client.post('/v1/chat/offline-messages', { key: true, body: { email: 'jörg@müller-bäckerei.de', text: 'Rückruf bitte.', consent: true } })).status, 'international address').to.equal(201);
+    for (const email of ['jörg@müller-bäckerei', 'jörg@müller..de', 'jörg@xn--zz.de']) expect((await client.post('/v1/chat/offline-messages', { key: true, body: { email, text: 'x', consent: true } })).status, email).to.equal(400);
     expect((await client.post('/v1/chat/offline-messages', { key: true, body: { email: 'erika@example.org', text: '  ', consent: true } })).status).to.equal(400);
   });
 });

@@ -12,7 +12,6 @@ import { problem } from '../support/problem.js';
 import { attachmentProblem, botAnswer as botDraft, botGreeting, chatAvailability, chatTranscript, contentDisposition, type DeskOverrides } from './logic.js';
 import {
   Channel,
-  EMAIL,
   ID,
   Routes,
   UUID,
@@ -387,7 +386,7 @@ export function createChat(ctx: MockContext, kit: DomainKit) {
       body,
       v.object(
         {
-          email: v.string({ min: 3, max: 254, pattern: EMAIL }),
+          email: v.email(),
           name: v.string({ min: 1, max: 200, pattern: /\S/ }),
           text: v.string({ min: 1, max: 4000, pattern: /\S/ }),
           locale: v.string({ min: 2, max: 35, pattern: LOCALE }),

@@ -13,7 +13,6 @@ import { fingerprint } from '../support/idempotency.js';
 import { problem } from '../support/problem.js';
 import {
   Channel,
-  EMAIL,
   ID,
   Routes,
   bearer,
@@ -106,7 +105,7 @@ export interface OfficeRecord {
 const PHONE = /^\+?[0-9][0-9 ()/-]{4,28}[0-9]$/;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const HTTPS = /^https?:\/\//;
-const notifyRule = v.object({ email: v.string({ min: 3, max: 254, pattern: EMAIL }), phone: v.string({ min: 6, max: 30, pattern: PHONE }), whenAhead: v.integer({ min: 1, max: 50 }) });
+const notifyRule = v.object({ email: v.email(), phone: v.string({ min: 6, max: 30, pattern: PHONE }), whenAhead: v.integer({ min: 1, max: 50 }) });
 
 export function createQueues(ctx: MockContext, kit: DomainKit) {
   const now = () => ctx.clock.now();

@@ -194,6 +194,13 @@ describe('mock queues: calling', () => {
     expect(api.state.queues.outbox.map((n) => n.kind)).to.deep.equal(['ahead', 'called']);
   });
 
+  it('takes international notification addresses (idn-email) and refuses malformed ones', async () => {
+    const { client } = setup();
+    const ticket = (email: string) => client.post(`/v1/queues/${MITTE}/tickets`, { key: true, body: { service: 'personalausweis', notify: { email, whenAhead: 2 } } });
+    for (const email of ['anna@müller-bäckerei.de', 'anna@xn--mller-bckerei-hfb76a.de', 'jörg@example.de']) expect((await ticket(email)).status, email).to.equal(201);
+    for (const email of ['anna@müller-bäckerei', 'anna @example.de', 'anna@müller..de', 'anna@-müller.de']) expect((await ticket(email)).status, email).to.equal(400);
+  });
+
   it('sets ticker and welcome text (ticker event, then updated) and closes online tickets', async () => {
     const { client, staffKey } = setup();
     const queue = await client.stream(`/v1/queues/${MITTE}/events?after=1`);
