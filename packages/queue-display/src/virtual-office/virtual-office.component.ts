@@ -4,6 +4,7 @@ import {
   AnnouncerController,
   CivicApiError,
   CivicElement,
+  LazyViewController,
   RealtimeController,
   baseStyles,
   clientFor,
@@ -12,10 +13,11 @@ import {
   type RealtimeClock,
 } from '@civic-elements/core';
 import { NAMESPACE } from '../locales/index.js';
-import { office as officeCheck, parseData, safeHttpUrl, type Office, type Ticket } from '../shared/api.js';
+import { office as officeCheck, parseData, type Office } from '../shared/api.js';
 import { delegatingClock } from '../shared/clock.js';
-import { TitleFlasher, browserNotifications } from '../shared/notify.js';
-import { TicketController } from '../shared/ticket-controller.js';
+import { refocusAfterRetry } from '../shared/focus.js';
+import { readTicket } from '../shared/storage.js';
+import type { TicketController } from '../shared/ticket-controller.js';
 import styles from '../queue-display/queue-display.styles.js';
 
 // 1 January 2024 was a Monday: weekday n (ISO, 1 = Monday) is this date + n − 1 days (UTC).
@@ -63,11 +65,35 @@ export class CivicVirtualOffice extends CivicElement {
   @state() private data?: Office;
   @state() private loadError: unknown;
   @state() private refused?: 'closed' | 'full';
-  @state() private left = false;
+  /** @internal */
+  @state() left = false;
+  /** The waiting room's code is on its way for "Enter the waiting room". */
+  @state() private entering = false;
+  /** It did not arrive for the last "Enter the waiting room" (pressing it again tries again). */
+  @state() private roomFailed = false;
 
-  private readonly time = delegatingClock(() => this.clock);
-  private readonly announcer = new AnnouncerController(this);
-  private readonly flasher = new TitleFlasher(this.time);
+  /**
+   * Loads the waiting room's module (its own chunk). Test seam: a test or story holds or fails the
+   * load to show its loading and error states. @internal
+   */
+  @property({ attribute: false }) loadWaitingRoom: () => Promise<typeof import('./waiting-room.js')> = () =>
+    import('./waiting-room.js');
+
+  /** @internal */
+  readonly room = new LazyViewController(this, {
+    load: () => this.loadWaitingRoom(),
+    create: (m) => new m.WaitingRoom(this, this.localize),
+  });
+
+  /** A ticket was kept on this device when the widget started: the waiting room's code loads at once. */
+  private held = false;
+  /** After "try again": keep the keyboard focus in the widget until the load settles. */
+  private refocus = false;
+
+  /** @internal */
+  readonly time = delegatingClock(() => this.clock);
+  /** @internal */
+  readonly announcer = new AnnouncerController(this);
   private abort: AbortController | undefined;
 
   private readonly realtime = new RealtimeController(this, {
@@ -85,12 +111,10 @@ export class CivicVirtualOffice extends CivicElement {
     giveUp: (error) => error instanceof CivicApiError && error.status === 404,
   });
 
-  private readonly holder = new TicketController(this, {
-    storageKey: () => (this.office ? `office:${this.office}` : undefined),
-    clock: this.time,
-    nearAhead: () => 1,
-    onNotice: (kind, ticket) => this.notice(kind, ticket),
-  });
+  /** The holder's ticket, once the waiting room has loaded. @internal */
+  get holder(): TicketController | undefined {
+    return this.room.value?.holder;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -100,7 +124,6 @@ export class CivicVirtualOffice extends CivicElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort?.abort();
-    this.flasher.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -109,6 +132,19 @@ export class CivicVirtualOffice extends CivicElement {
       this.realtime.lastEventId = undefined;
       this.data = undefined;
       void this.load();
+    }
+    // A ticket kept on this device shows at once: the waiting room's code loads now.
+    if (changed.has('office') && !this.held && this.office && readTicket(`office:${this.office}`)) {
+      this.held = true;
+      void this.room.need();
+    }
+  }
+
+  protected override updated(): void {
+    if (this.refocus) {
+      const room = this.room;
+      refocusAfterRetry(this, ['ticket-title', 'title']);
+      this.refocus = !room.failed && (!room.value || room.value.holder.busy === 'restore');
     }
   }
 
@@ -147,29 +183,30 @@ export class CivicVirtualOffice extends CivicElement {
     if (next.openNow && next.ticketsOnline && this.refused === 'closed') this.refused = undefined;
   }
 
-  private notice(kind: 'near' | 'called' | 'over', ticket: Ticket): void {
-    const t = this.localize.t;
-    if (kind === 'called') {
-      this.announcer.announce(t('office.joinHint'), { assertive: true });
-      this.flasher.flash(t('ticket.calledTitle', { number: ticket.number }), 10);
-      browserNotifications.show(t('ticket.calledTitle', { number: ticket.number }), t('office.joinHint'));
-      this.emit('civic-ticket-called', { desk: ticket.desk });
-    } else if (kind === 'near') {
-      this.announcer.announce(t('ticket.aheadNone'));
-    } else {
-      this.announcer.announce(t(`ticket.${ticket.state}`));
-    }
+  /** The citizen moves to "Enter the waiting room": its code comes now. */
+  private prefetchRoom(): void {
+    void this.room.need();
   }
 
   private async onEnter(): Promise<void> {
-    if (!this.office || this.holder.busy) return;
+    if (!this.office || this.entering || this.holder?.busy) return;
     this.refused = undefined;
     this.left = false;
-    const number = await this.holder.take('/v1/offices/{office}/tickets', { office: this.office }, { locale: this.localize.lang });
-    const error = this.holder.error;
+    this.roomFailed = false;
+    this.entering = true;
+    // Loads again after a failed attempt: pressing the button is the retry.
+    const room = await this.room.retry();
+    this.entering = false;
+    if (!room) {
+      this.roomFailed = true;
+      return;
+    }
+    const holder = room.holder;
+    const number = await holder.take('/v1/offices/{office}/tickets', { office: this.office }, { locale: this.localize.lang });
+    const error = holder.error;
     if (error instanceof CivicApiError && (error.code === 'closed' || error.code === 'full')) {
       this.refused = error.code === 'closed' ? 'closed' : 'full';
-      this.holder.error = undefined;
+      holder.error = undefined;
       void this.read().catch(() => undefined);
     }
     if (number) {
@@ -178,21 +215,6 @@ export class CivicVirtualOffice extends CivicElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#ticket-title')?.focus();
     }
-  }
-
-  private async onLeave(): Promise<void> {
-    if (await this.holder.cancel()) {
-      this.flasher.stop();
-      this.left = true;
-      this.emit('civic-ticket-cancelled');
-      this.announcer.announce(this.localize.t('office.left'));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
-    }
-  }
-
-  private onJoin(): void {
-    this.emit('civic-office-enter');
   }
 
   private requestAppointment(event: Event, serviceId: string): void {
@@ -214,7 +236,8 @@ export class CivicVirtualOffice extends CivicElement {
 
   // ------------------------------------------------------------------ render
 
-  private minutes(value: number | null): string {
+  /** @internal */
+  minutes(value: number | null): string {
     return value === null ? this.localize.t('noEstimate') : this.localize.t('minutes', { count: value });
   }
 
@@ -291,11 +314,13 @@ export class CivicVirtualOffice extends CivicElement {
 
   private renderAction(o: Office): TemplateResult {
     const t = this.localize.t;
-    const holder = this.holder;
-    if (holder.busy === 'restore') return html`<p role="status">${t('ticket.restoring')}</p>`;
-    if (holder.ticket) return this.renderTicket(holder.ticket);
+    const room = this.room.value;
+    const holder = room?.holder;
+    if (holder?.busy === 'restore') return html`<p role="status">${t('ticket.restoring')}</p>`;
+    if (holder?.ticket) return room!.render(holder.ticket);
+    if (!room && this.held) return this.renderRoomPending();
     const reason = this.refused ?? (!o.openNow ? 'closed' : !o.ticketsOnline ? 'unavailable' : undefined);
-    const notices = html`${holder.expired ? html`<p class="notice info">${t('ticket.expired')}</p>` : nothing}
+    const notices = html`${holder?.expired ? html`<p class="notice info">${t('ticket.expired')}</p>` : nothing}
     ${this.left ? html`<p class="notice info">${t('office.left')}</p>` : nothing}`;
     if (reason) {
       const href = this.bookingUrl(o.serviceId);
@@ -312,15 +337,24 @@ export class CivicVirtualOffice extends CivicElement {
         </div>
       </section>`;
     }
-    const busy = holder.busy === 'take';
+    const busy = this.entering || holder?.busy === 'take';
+    // A waiting room whose code did not arrive is a connection problem for the citizen.
+    const error = this.roomFailed ? { code: 'network' } : holder?.error;
     return html`<section aria-labelledby="enter-title">
       <h3 id="enter-title">${t('office.enter')}</h3>
       ${notices}
       <p>${t('office.enterHint')}</p>
       <p class="muted">${t('take.storage')}</p>
-      ${holder.error !== undefined ? html`<p class="notice error" role="alert">${errorMessage(t, holder.error)}</p>` : nothing}
+      ${error !== undefined ? html`<p class="notice error" role="alert">${errorMessage(t, error)}</p>` : nothing}
       <div class="actions">
-        <button type="button" class="enter primary" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.onEnter()}>
+        <button
+          type="button"
+          class="enter primary"
+          aria-disabled=${busy ? 'true' : 'false'}
+          @focus=${this.prefetchRoom}
+          @pointerenter=${this.prefetchRoom}
+          @click=${() => void this.onEnter()}
+        >
           ${t('office.enter')}
         </button>
       </div>
@@ -328,40 +362,24 @@ export class CivicVirtualOffice extends CivicElement {
     </section>`;
   }
 
-  private renderTicket(ticket: Ticket): TemplateResult {
+  /** A kept ticket whose waiting room's code is on its way, or did not arrive (with a retry). */
+  private renderRoomPending(): TemplateResult {
     const t = this.localize.t;
-    const holder = this.holder;
-    const final = ticket.state === 'served' || ticket.state === 'missed' || ticket.state === 'cancelled';
-    const joinUrl = ticket.state === 'called' ? safeHttpUrl(ticket.joinUrl) : undefined;
-    return html`<section part="ticket" class="ticket" aria-labelledby="ticket-title">
-      <h3 id="ticket-title" tabindex="-1">${t('office.inRoom')}</h3>
-      <p class="ticket-number"><span class="visually-hidden">${t('ticket.number')}: </span><span class="value">${ticket.number}</span></p>
-      ${ticket.state === 'waiting'
-        ? html`<p class="position">${ticket.position === 0 ? t('ticket.aheadNone') : t('ticket.ahead', { count: ticket.position })}</p>
-            <p class="estimate">${t('ticket.estimate', { wait: this.minutes(ticket.estimatedWaitMinutes) })}</p>
-            <p class="muted keep-open">${t('ticket.keepOpen')}</p>`
-        : nothing}
-      ${joinUrl
-        ? html`<p class="notice success called">${t('office.joinHint')}</p>
-            <div class="actions">
-              <a
-                part="join"
-                class="join"
-                href=${joinUrl}
-                target="_blank"
-                rel="noopener noreferrer"
-                aria-label=${t('office.joinLabel')}
-                @click=${() => this.onJoin()}
-                >${t('office.join')}</a
-              >
-            </div>`
-        : nothing}
-      ${final ? html`<p class="notice info final">${t(`ticket.${ticket.state}`)}</p>` : nothing}
-      ${holder.error !== undefined ? html`<p class="notice error" role="alert">${errorMessage(t, holder.error)}</p>` : nothing}
+    if (!this.room.failed) return html`<p role="status" class="loading">${t('ticket.restoring')}</p>`;
+    return html`<section aria-labelledby="ticket-title">
+      <h3 id="ticket-title" tabindex="-1">${t('ticket.title')}</h3>
+      <p class="notice error" role="alert">${errorMessage(t, { code: 'network' })}</p>
       <div class="actions">
-        ${!final
-          ? html`<button type="button" class="cancel" @click=${() => void this.onLeave()}>${t('office.leave')}</button>`
-          : html`<button type="button" class="forget" @click=${() => holder.forget()}>${t('ticket.forget')}</button>`}
+        <button
+          type="button"
+          class="retry"
+          @click=${() => {
+            this.refocus = true;
+            void this.room.retry();
+          }}
+        >
+          ${t('retry')}
+        </button>
       </div>
     </section>`;
   }
