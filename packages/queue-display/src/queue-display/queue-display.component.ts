@@ -111,13 +111,13 @@ export class CivicQueueDisplay extends CivicElement {
         void this.ticketView.need();
       }
     }
+    // The queue takes tickets online: the form is about to show, so its code comes now.
+    if (this.feed.status?.ticketsOnline) void this.ticketView.need();
     const view = this.ticketView.value;
     if (changed.has('service') && this.service && view) view.chosen = this.service;
   }
 
   protected override updated(): void {
-    // The queue takes tickets online: the form is about to show, so its code comes now.
-    if (this.feed.status?.ticketsOnline) void this.ticketView.need();
     if (this.refocus) {
       const lazy = this.ticketView;
       refocusAfterRetry(this, ['take-title', 'ticket-title']);
