@@ -237,6 +237,28 @@ export const AttachmentFailedDe: Story = {
 };
 export const AttachmentFailedEn: Story = { ...AttachmentFailedDe, args: { lang: 'en' } };
 
+/**
+ * A reload while a file was still uploading: the browser no longer has the file, so the notice
+ * names it and asks to choose it again (announced politely; dismissible, gone once a file is chosen).
+ */
+export const UploadCutOffDe: Story = {
+  args: { lang: 'de' },
+  loaders: [prepare()],
+  play: async ({ canvasElement }) => {
+    const el = chatOf(canvasElement);
+    await startChat(el);
+    api.faults.set({ latencyMs: 3_600_000, match: 'uploadAttachment' });
+    await attach(el, file('Meldebescheinigung.png'));
+    await until(() => inShadow(el, '.upload--uploading'));
+    // The page is reloaded.
+    const again = el.cloneNode(true) as Chat;
+    el.replaceWith(again);
+    await until(() => inShadow(again, 'button.dismiss'));
+  },
+  parameters: { smoke: { waitFor: 'button.dismiss' } },
+};
+export const UploadCutOffEn: Story = { ...UploadCutOffDe, args: { lang: 'en' } };
+
 /** A file dragged over the conversation: the drop hint. */
 export const DropHintDe: Story = {
   args: { lang: 'de' },
