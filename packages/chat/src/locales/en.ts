@@ -46,7 +46,7 @@ const en: typeof de = {
   suggestions: 'Suggested replies',
   earlier: 'Show earlier messages',
   message: 'Your message',
-  messageHint: 'Enter sends, Shift and Enter starts a new line.',
+  messageHint: 'Enter sends; Shift+Enter starts a new line.',
   send: 'Send',
   reconnecting: 'Connection lost. It is being restored; your messages will not be lost.',
   link: '{{text}} (opens in a new tab)',
