@@ -12,7 +12,7 @@ import { NAMESPACE } from '../locales/index.js';
 import type { QueueStatus } from '../shared/api.js';
 import { delegatingClock } from '../shared/clock.js';
 import type { ChimeAudioContext } from '../shared/chime.js';
-import { refocusAfterRetry } from '../shared/focus.js';
+import { RetryFocusController } from '../shared/focus.js';
 import { QueueFeed } from '../shared/queue-feed.js';
 import { readTicket } from '../shared/storage.js';
 import type { TicketController } from '../shared/ticket-controller.js';
@@ -78,8 +78,12 @@ export class CivicQueueDisplay extends CivicElement {
 
   /** A ticket was kept on this device when the widget started: its code loads at once. */
   private held = false;
-  /** After "try again": keep the keyboard focus in the ticket area until the load settles. */
-  private refocus = false;
+  /** After "try again": the keyboard focus stays in the widget until the load settles. */
+  private readonly retryFocus = new RetryFocusController(
+    this,
+    ['take-title', 'ticket-title'],
+    () => this.ticketView.failed || (this.ticketView.value !== undefined && this.ticketView.value.holder.busy !== 'restore'),
+  );
 
   /** @internal */
   readonly time = delegatingClock(() => this.clock);
@@ -117,13 +121,6 @@ export class CivicQueueDisplay extends CivicElement {
     if (changed.has('service') && this.service && view) view.chosen = this.service;
   }
 
-  protected override updated(): void {
-    if (this.refocus) {
-      const lazy = this.ticketView;
-      refocusAfterRetry(this, ['take-title', 'ticket-title']);
-      this.refocus = !lazy.failed && (!lazy.value || lazy.value.holder.busy === 'restore');
-    }
-  }
 
   protected override languageChanged(): void {
     // Service names and desks come from the server in the page's language.
@@ -248,7 +245,7 @@ export class CivicQueueDisplay extends CivicElement {
             type="button"
             class="retry"
             @click=${() => {
-              this.refocus = true;
+              this.retryFocus.start();
               void this.ticketView.retry();
             }}
           >

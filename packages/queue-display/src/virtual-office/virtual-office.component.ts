@@ -15,7 +15,7 @@ import {
 import { NAMESPACE } from '../locales/index.js';
 import { office as officeCheck, parseData, type Office } from '../shared/api.js';
 import { delegatingClock } from '../shared/clock.js';
-import { refocusAfterRetry } from '../shared/focus.js';
+import { RetryFocusController } from '../shared/focus.js';
 import { readTicket } from '../shared/storage.js';
 import type { TicketController } from '../shared/ticket-controller.js';
 import styles from '../queue-display/queue-display.styles.js';
@@ -87,8 +87,12 @@ export class CivicVirtualOffice extends CivicElement {
 
   /** A ticket was kept on this device when the widget started: the waiting room's code loads at once. */
   private held = false;
-  /** After "try again": keep the keyboard focus in the widget until the load settles. */
-  private refocus = false;
+  /** After "try again": the keyboard focus stays in the widget until the load settles. */
+  private readonly retryFocus = new RetryFocusController(
+    this,
+    ['ticket-title', 'title'],
+    () => this.room.failed || (this.room.value !== undefined && this.room.value.holder.busy !== 'restore'),
+  );
 
   /** @internal */
   readonly time = delegatingClock(() => this.clock);
@@ -140,13 +144,6 @@ export class CivicVirtualOffice extends CivicElement {
     }
   }
 
-  protected override updated(): void {
-    if (this.refocus) {
-      const room = this.room;
-      refocusAfterRetry(this, ['ticket-title', 'title']);
-      this.refocus = !room.failed && (!room.value || room.value.holder.busy === 'restore');
-    }
-  }
 
   protected override languageChanged(): void {
     if (this.data) void this.read().catch(() => undefined);
@@ -374,7 +371,7 @@ export class CivicVirtualOffice extends CivicElement {
           type="button"
           class="retry"
           @click=${() => {
-            this.refocus = true;
+            this.retryFocus.start();
             void this.room.retry();
           }}
         >
