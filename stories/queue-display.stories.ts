@@ -130,3 +130,25 @@ export const TakeFailedDe: Story = {
   parameters: { smoke: { waitFor: 'form [role=alert]' }, expectedStatus: [500] },
 };
 export const TakeFailedEn: Story = { ...TakeFailedDe, args: { lang: 'en' } };
+
+/** The online ticket's code (its own chunk) is the same for every such story; these hold or fail it. */
+const withTicketView = (loadTicketView: () => Promise<never>) => ({ lang, location, service }: Args) =>
+  html`<civic-queue-display api-base="/api" lang=${lang} location=${location} service=${service} .loadTicketView=${loadTicketView}>
+    <p>Wartenummern gibt es auch am Automaten im Eingangsbereich.</p>
+  </civic-queue-display>`;
+
+/** The queue is in, the form's code (its own chunk) not yet: the form's heading and a status. */
+export const FormLoadingDe: Story = {
+  loaders: [prepare()],
+  render: withTicketView(() => new Promise<never>(() => {})),
+  parameters: { smoke: { waitFor: 'section[aria-labelledby="take-title"][aria-busy="true"]' } },
+};
+export const FormLoadingEn: Story = { ...FormLoadingDe, args: { lang: 'en' } };
+
+/** The form's code did not arrive: the connection error with "try again" (the queue stays). */
+export const FormLoadFailedDe: Story = {
+  loaders: [prepare()],
+  render: withTicketView(() => Promise.reject(new TypeError('Failed to fetch'))),
+  parameters: { smoke: { waitFor: 'button.retry' } },
+};
+export const FormLoadFailedEn: Story = { ...FormLoadFailedDe, args: { lang: 'en' } };

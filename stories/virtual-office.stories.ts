@@ -91,3 +91,26 @@ export const LoadFailedDe: Story = {
   parameters: { smoke: { waitFor: '[role=alert]' }, expectedStatus: [500] },
 };
 export const LoadFailedEn: Story = { ...LoadFailedDe, args: { lang: 'en' } };
+
+/** "Enter the waiting room" pressed, but the waiting room's code (its own chunk) did not arrive:
+ * the connection error; pressing the button again tries again. */
+export const EnterLoadFailedDe: Story = {
+  loaders: [prepare()],
+  render: ({ lang, office, bookingPage }) =>
+    html`<civic-virtual-office
+      api-base="/api"
+      lang=${lang}
+      office=${office}
+      booking-page=${bookingPage}
+      .loadWaitingRoom=${() => Promise.reject(new TypeError('Failed to fetch'))}
+    >
+      <p>Video-Sprechstunde: Montag bis Freitag 9 bis 12 Uhr.</p>
+    </civic-virtual-office>`,
+  play: async ({ canvasElement }) => {
+    await until(() => shadow(canvasElement).querySelector('.enter'));
+    shadow(canvasElement).querySelector<HTMLButtonElement>('.enter')!.click();
+    await until(() => shadow(canvasElement).querySelector('[role=alert]'));
+  },
+  parameters: { smoke: { waitFor: 'section[aria-labelledby="enter-title"] [role=alert]' } },
+};
+export const EnterLoadFailedEn: Story = { ...EnterLoadFailedDe, args: { lang: 'en' } };
