@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { addIdnEmailFormat } from '../src/email.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
@@ -90,6 +91,7 @@ export class ContractDocument {
     this.doc = doc;
     this.ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true });
     (addFormatsModule as unknown as (a: Ajv2020) => void)(this.ajv);
+    addIdnEmailFormat(this.ajv);
     this.ajv.addSchema(doc, BASE);
     this.operations = this.readOperations();
     const table = doc.components?.schemas?.ProblemCode?.['x-civic-problem-codes'] ?? {};

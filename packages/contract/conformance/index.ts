@@ -16,7 +16,7 @@
 import { ContractDocument, DEFAULT_DOCUMENT } from './document.js';
 import { DOCUMENTED_INVALID, invalidCases } from './invalid.js';
 import { PLAN, runStep } from './plan.js';
-import { contentLanguage, cors, holdExtensionLimit, idempotencySingleResource, proofRules, slotTakenAlternatives } from './rules.js';
+import { contentLanguage, cors, holdExtensionLimit, idempotencySingleResource, internationalEmail, proofRules, slotTakenAlternatives } from './rules.js';
 import { Runner, Skip, type CaseResult, type Fixtures, type RunnerOptions } from './runner.js';
 
 export type { CaseResult, Fixtures } from './runner.js';
@@ -69,6 +69,7 @@ export const RULES = [
   'rule:proof-insufficient-work',
   'rule:hold-extension-limit',
   'rule:hold-expiry',
+  'rule:international-email',
   'rule:lookup-gives-no-oracle',
   'rule:snapshot-unless-current',
   'rule:chat-resume-last-event-id',
@@ -118,6 +119,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   await slotTakenAlternatives(r);
   await proofRules(r);
   await holdExtensionLimit(r);
+  await internationalEmail(r);
   await contentLanguage(r);
   await cors(r);
   await Promise.all(background);

@@ -35,6 +35,7 @@ const FORMAT_VIOLATIONS: Record<string, string> = {
   'date-time': '2026-12-07 09:30',
   uuid: 'not-a-uuid',
   email: 'not-an-email',
+  'idn-email': 'not-an-email',
   uri: 'not a uri',
 };
 

@@ -4,8 +4,9 @@
  * use and bound to its signature and difficulty, holds expire, the chat stream resumes after
  * `Last-Event-ID` without duplicates or gaps (and the header wins over `?after=`), a chat stream
  * without an id sends only new events, state streams send a snapshot on connect and none when
- * the resumed id is current, case lookup is no oracle, `Content-Language` names the language, and
- * CORS answers as documented.
+ * the resumed id is current, case lookup is no oracle, `Content-Language` names the language,
+ * international e-mail addresses are taken where a citizen gives one, and CORS answers as
+ * documented.
  */
 import { powIsValid } from '@civic-elements/core/antibot';
 import type { Answer } from './http.js';
@@ -138,6 +139,64 @@ export async function holdExpiry(r: Runner): Promise<void> {
     const release = await r.exchange('releaseHold', { params: { holdId: hold.holdId } }, { status: [204] });
     failures.push(...release.failures.map((f) => `releaseHold after expiry: ${f}`));
     return failures.length ? failures : `TTL ${ttl} s: extend and book answer 409 hold_expired, the seat is free again, release answers 204`;
+  }, 'rule');
+}
+
+// ---------------------------------------------------------------- international e-mail addresses
+
+/**
+ * `Email` is `format: idn-email`: an address with a Unicode domain (`…@müller-bäckerei.example`),
+ * the same domain in A-label form and a non-ASCII local part are valid wherever a citizen gives an
+ * address (booking, waiting list, offline chat message, queue notification), and a back end keeps
+ * the address as sent. What is made on the way is cancelled again.
+ */
+export async function internationalEmail(r: Runner): Promise<void> {
+  await r.run('createBooking', 'rule:international-email', async () => {
+    const email = r.idnEmail('unicode-domain');
+    const hold = await r.newHold(undefined, { late: true });
+    const x = await r.exchange('createBooking', { json: { holdId: hold.holdId, contact: { name: 'Anna Müller', email }, consent: true } }, { status: [201] });
+    if (x.failures.length) {
+      await r.helper('releaseHold', { params: { holdId: hold.holdId } }, [204]).catch(() => undefined);
+      return x.failures.map((f) => `${email}: ${f}`);
+    }
+    const b = x.answer.json as Json;
+    const read = (await r.helper('getBooking', { params: { bookingId: b.id }, token: b.manageToken }, [200])).json as Json;
+    await r.helper('cancelBooking', { params: { bookingId: b.id }, token: b.manageToken }, [204]);
+    if (read.contact?.email !== email) return [`getBooking says contact.email ${JSON.stringify(read.contact?.email)}; the booking sent ${email} (kept as sent)`];
+    return `booked with ${email}, read back as sent, cancelled`;
+  }, 'rule');
+
+  await r.run('joinWaitlist', 'rule:international-email', async () => {
+    const { serviceId, availability } = r.need('serviceId', 'availability');
+    const day = availability.horizon.from as string;
+    const emails = [r.idnEmail('a-label-domain'), r.idnEmail('unicode-local')];
+    const failures: string[] = [];
+    for (const email of emails) {
+      const x = await r.exchange('joinWaitlist', { json: { services: [{ id: serviceId, qty: 1 }], from: day, to: day, email, locale: 'de', consent: true } }, { status: [201] });
+      failures.push(...x.failures.map((f) => `${email}: ${f}`));
+    }
+    return failures.length ? failures : `waiting list joined with ${emails.join(' and ')}`;
+  }, 'rule');
+
+  await r.run('sendOfflineMessage', 'rule:international-email', async () => {
+    const email = r.idnEmail('unicode-local');
+    const x = await r.exchange('sendOfflineMessage', { json: { email, text: 'Konformitätstest: eine internationale E-Mail-Adresse.', consent: true } }, { status: [201] });
+    return x.failures.length ? x.failures.map((f) => `${email}: ${f}`) : `offline message with ${email} taken`;
+  }, 'rule');
+
+  await r.run('takeQueueTicket', 'rule:international-email', async () => {
+    const { queue, queueLocationId } = r.need('queue', 'queueLocationId');
+    if (!queue.notifications?.email) throw new Skip('the queue offers no e-mail notifications');
+    const service = queue.services?.[0]?.serviceId;
+    if (!service) throw new Skip('the queue lists no services');
+    const email = r.idnEmail('unicode-domain');
+    const x = await r.exchange('takeQueueTicket', { params: { locationId: queueLocationId }, json: { service, notify: { email, whenAhead: 1 }, locale: 'de' } }, { status: [201] });
+    const code = (x.answer.json as Json)?.code;
+    if (x.answer.status === 409 && (code === 'closed' || code === 'full')) throw new Skip(`the queue answered ${code}`);
+    if (x.failures.length) return x.failures.map((f) => `${email}: ${f}`);
+    const t = x.answer.json as Json;
+    await r.helper('cancelTicket', { params: { ticketId: t.ticketId }, token: t.token }, [204]);
+    return `ticket with e-mail notification to ${email} taken, cancelled`;
   }, 'rule');
 }
 

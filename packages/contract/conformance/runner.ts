@@ -156,6 +156,18 @@ export class Runner {
     return `conformance+${this.runId}-${++this.counter}@example.org`;
   }
 
+  /**
+   * A fresh internationalised address (RFC 6531, the contract's `idn-email`) under the reserved
+   * top-level domain `.example`, unique per run: with a Unicode domain, the same domain in A-label
+   * form, or a non-ASCII local part as well.
+   */
+  idnEmail(kind: 'unicode-domain' | 'a-label-domain' | 'unicode-local'): string {
+    const n = `${this.runId}-${++this.counter}`;
+    if (kind === 'unicode-domain') return `conformance+${n}@müller-bäckerei.example`;
+    if (kind === 'a-label-domain') return `conformance+${n}@xn--mller-bckerei-hfb76a.example`;
+    return `jörg.konformität+${n}@müller-bäckerei.example`;
+  }
+
   /** Builds the HTTP call for an operation from the document's template and parameter locations. */
   buildCall(op: OperationInfo, req: OpRequest): { call: Call; key?: string } {
     let path = op.path;

@@ -162,6 +162,19 @@ export const BREAKAGES: Breakage[] = [
     },
   },
   {
+    name: 'international e-mail addresses refused (ASCII-only `email` instead of `idn-email`)',
+    expect: { operationId: 'createBooking', case: 'rule:international-email', reason: /müller-bäckerei\.example: expected 201, got 400/ },
+    method: 'POST',
+    path: /^\/v1\/bookings$/,
+    status: 201,
+    apply: async (_r, request) => {
+      const body = (await request.clone().json().catch(() => undefined)) as Json | undefined;
+      if (!/[^\x00-\x7f]/.test(String(body?.contact?.email))) return undefined;
+      const problem = { type: 'urn:civic:problem:validation_failed', title: 'Ungültige Anfrage', status: 400, code: 'validation_failed', errors: [{ in: 'body', pointer: '/contact/email', detail: 'must match format "email"' }] };
+      return new Response(JSON.stringify(problem), { status: 400, headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' } });
+    },
+  },
+  {
     name: 'slot_taken without alternatives',
     expect: { operationId: 'createHold', case: 'rule:slot-taken-alternatives', reason: /alternatives/ },
     method: 'POST',

@@ -151,6 +151,16 @@ describe('invalid input derivation', () => {
     assert.ok(names('getAvailability').includes('invalid:query-services-missing 400'));
     assert.deepEqual(names('getAntibotChallenge'), []);
   });
+  test('an idn-email field gets a bad-format case (sendOfflineMessage): the e-mail field is not left unchecked', () => {
+    assert.deepEqual(violation(runner, { $ref: '#/components/schemas/Email' }), { value: 'not-an-email', what: 'not a idn-email' });
+    const c = invalidCases(runner, doc.operation('sendOfflineMessage')).find((x) => x.name === 'invalid:body-bad-format-email');
+    assert.equal((c?.request.json as { email?: string } | undefined)?.email, 'not-an-email');
+  });
+  test('answers are checked with idn-email: international addresses conform, malformed ones do not', () => {
+    const email = { pointer: '/components/schemas/Email', schema: doc.at('/components/schemas/Email') };
+    for (const ok of ['anna@müller-bäckerei.de', 'anna@xn--mller-bckerei-hfb76a.de', 'jörg@example.de']) assert.deepEqual(doc.validate(email, ok), [], ok);
+    for (const bad of ['anna@müller', 'anna@xn--zz.de']) assert.match(doc.validate(email, bad).map((e) => e.message).join(), /must match format "idn-email"/, bad);
+  });
   test('expected codes follow the document (hold_not_found where the operation declares it)', () => {
     const c = invalidCases(runner, doc.operation('extendHold')).find((x) => x.name === 'invalid:unknown-holdId');
     assert.deepEqual(c?.codes, ['hold_not_found']);
