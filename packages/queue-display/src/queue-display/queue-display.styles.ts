@@ -3,7 +3,8 @@ import { css } from 'lit';
 // Forced colours: --civic-color-primary is LinkText there, a system colour the browser keeps as a
 // background (the label would sit on a Canvas backplate inside a LinkText block), so primary
 // buttons are ButtonFace/ButtonText and the join/appointment links bordered links; busy buttons are
-// GrayText at full opacity; an error line, red otherwise, is bold with a bar.
+// GrayText at full opacity. The online ticket's form and views have their own styles, loaded with
+// their code (../shared/ticket.styles.ts).
 export default css`
   [part='base'] {
     display: grid;
@@ -100,52 +101,6 @@ export default css`
     display: grid;
     gap: var(--civic-space-sm);
   }
-  form {
-    display: grid;
-    gap: var(--civic-space-sm);
-  }
-  fieldset {
-    border: var(--civic-border-width) solid var(--civic-color-border);
-    border-radius: var(--civic-radius-md);
-    padding: var(--civic-space-sm) var(--civic-space-md);
-    margin: 0;
-    display: grid;
-    gap: var(--civic-space-xs);
-  }
-  legend {
-    font-weight: var(--civic-font-weight-bold);
-    padding: 0 var(--civic-space-xs);
-  }
-  label {
-    display: flex;
-    gap: var(--civic-space-sm);
-    align-items: center;
-    min-height: var(--civic-target-min);
-  }
-  .field {
-    display: grid;
-    gap: var(--civic-space-2xs);
-  }
-  .field label {
-    min-height: auto;
-  }
-  input[type='email'] {
-    font: inherit;
-    padding: var(--civic-space-xs) var(--civic-space-sm);
-    border: var(--civic-border-width) solid var(--civic-color-border);
-    border-radius: var(--civic-radius-sm);
-    min-height: var(--civic-target-min);
-    max-width: 32rem;
-    color: var(--civic-color-text);
-    background: var(--civic-color-surface);
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--civic-color-danger);
-    border-width: var(--civic-border-width-strong);
-  }
-  .error-text {
-    color: var(--civic-color-danger);
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -171,19 +126,6 @@ export default css`
   button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.8;
-  }
-  .ticket-number {
-    font-family: var(--civic-font-family-mono);
-    font-size: clamp(var(--civic-font-size-2xl), 12vw, var(--civic-font-size-display));
-    font-weight: var(--civic-font-weight-bold);
-    line-height: 1;
-    margin: 0;
-  }
-  .ticket {
-    padding: var(--civic-space-md);
-    border: var(--civic-border-width-strong) solid var(--civic-color-primary);
-    border-radius: var(--civic-radius-lg);
-    background: var(--civic-color-surface-raised);
   }
   dl {
     margin: 0;
@@ -247,11 +189,6 @@ export default css`
       color: GrayText;
       border-color: GrayText;
     }
-    .error-text {
-      font-weight: bold;
-      border-inline-start: 4px solid;
-      padding-inline-start: 0.25em;
-    }
     a.join,
     a.appointment,
     a:hover {
@@ -263,9 +200,6 @@ export default css`
       forced-color-adjust: none;
       background: SelectedItem;
       color: SelectedItemText;
-    }
-    .called {
-      font-weight: bold;
     }
   }
 `;

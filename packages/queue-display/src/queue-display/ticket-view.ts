@@ -6,12 +6,13 @@
 //
 // It imports nothing at run time from the widget's own module: what it needs of the element comes
 // through the element, so that module stays the tag's first view.
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { errorMessage, type LocalizeController } from '@civic-elements/core';
 import type { QueueStatus, Ticket } from '../shared/api.js';
 import type { Chime } from '../shared/chime.js';
 import { TitleFlasher, browserNotifications } from '../shared/notify.js';
 import { TicketController } from '../shared/ticket-controller.js';
+import { ticketStyles } from '../shared/ticket.styles.js';
 import type { CivicQueueDisplay } from './queue-display.component.js';
 
 // Deliberately loose: the contract checks the address; this only catches obvious typos.
@@ -38,6 +39,9 @@ export class TicketView implements ReactiveController {
     private readonly host: CivicQueueDisplay,
     private readonly localize: LocalizeController,
   ) {
+    // The element's own styles plus the ticket's (before any of it renders: no unstyled flash).
+    const { elementStyles } = host.constructor as typeof CivicQueueDisplay;
+    adoptStyles(host.renderRoot as ShadowRoot, [...elementStyles, ticketStyles]);
     host.addController(this);
     this.chosen = host.service || undefined;
     this.flasher = new TitleFlasher(host.time);

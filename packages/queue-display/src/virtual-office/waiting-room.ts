@@ -6,11 +6,12 @@
 //
 // It imports nothing at run time from the widget's own module: what it needs of the element comes
 // through the element, so that module stays the tag's first view.
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { errorMessage, type LocalizeController } from '@civic-elements/core';
 import { safeHttpUrl, type Ticket } from '../shared/api.js';
 import { TitleFlasher, browserNotifications } from '../shared/notify.js';
 import { TicketController } from '../shared/ticket-controller.js';
+import { ticketStyles } from '../shared/ticket.styles.js';
 import type { CivicVirtualOffice } from './virtual-office.component.js';
 
 /** Follows, shows and ends the holder's place in a virtual office's waiting room. */
@@ -23,6 +24,9 @@ export class WaitingRoom implements ReactiveController {
     private readonly host: CivicVirtualOffice,
     private readonly localize: LocalizeController,
   ) {
+    // The element's own styles plus the ticket's (before any of it renders: no unstyled flash).
+    const { elementStyles } = host.constructor as typeof CivicVirtualOffice;
+    adoptStyles(host.renderRoot as ShadowRoot, [...elementStyles, ticketStyles]);
     host.addController(this);
     this.flasher = new TitleFlasher(host.time);
     this.holder = new TicketController(host, {
