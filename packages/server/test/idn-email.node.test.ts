@@ -89,6 +89,20 @@ describe('server: international addresses end to end', () => {
     assert.equal(ticket.status, 201, ticket.text);
   });
 
+  it('counts the Unicode and the A-label form of one mailbox, in any case, towards one booking limit', async () => {
+    const limit = s.seed.town.bookingLimitPerEmail;
+    const forms = ['Limit@Müller-Bäckerei.de', 'limit@xn--mller-bckerei-hfb76a.de', 'LIMIT@müller-bäckerei.de'];
+    for (let i = 0; i <= limit; i++) {
+      const h = await hold(s.url, await firstSlot(s.url));
+      const b = await book(s.url, h.body.holdId, { email: forms[i % forms.length]! });
+      if (i < limit) assert.equal(b.status, 201, b.text);
+      else {
+        assert.equal(b.status, 422, b.text);
+        assert.equal(b.body.code, 'booking_limit_reached');
+      }
+    }
+  });
+
   it('refuses a malformed address with 400 validation_failed at its pointer', async () => {
     const h = await hold(s.url, await firstSlot(s.url));
     const b = await book(s.url, h.body.holdId, { email: 'anna@müller-bäckerei' });

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import { addDays, daysBetween, formatInstant, localise, type AppointmentType, type Location, type LocalizedText, type Service } from '@civic-elements/contract/seed';
 import type * as C from '@civic-elements/contract';
+import { emailKey as mailboxKey } from '@civic-elements/contract';
 import type { Handlers, RequestContext, ServerContext } from '../app.js';
 import type { Queryable } from '../db.js';
 import { Abort, fingerprint, idempotent, type Created } from '../idempotency.js';
@@ -552,7 +553,12 @@ export function createAppointments(ctx: ServerContext) {
           if (h.type === 'phone' && !b.contact.phone) {
             return problemBody(400, 'validation_failed', 'A phone number is required for a phone appointment.', { errors: [{ in: 'body', pointer: '/contact/phone', detail: 'is required for type phone' }] });
           }
-          const emailKey = b.contact.email.trim().toLowerCase();
+          // One mailbox, one key: the Unicode and A-label forms of a domain and any case count
+          // together (the contract's Email description). The contract's format has passed, so the
+          // fallback only keeps an address it might one day let through from crashing the booking.
+          // Keys stored before (trimmed, lower case) equal these for every address the former
+          // `format: email` admitted (ASCII only), so existing rows need no migration.
+          const emailKey = mailboxKey(b.contact.email) ?? b.contact.email.trim().toLowerCase();
           // One booking at a time per e-mail address, so the limit holds across processes.
           await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`email:${emailKey}`]);
           const active = await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM bookings WHERE email_key = $1 AND status = 'confirmed' AND start_ms > $2", [emailKey, t]);
