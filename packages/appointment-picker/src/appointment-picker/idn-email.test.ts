@@ -1,9 +1,9 @@
-// E-mail addresses with an umlaut domain (RFC 6531, the contract's `idn-email`) typed into the
-// contact step, booked against the msw mock. Chromium's <input type="email"> gives a typed Unicode
-// domain as its A-label (`.value` is `anna@xn--mller-bckerei-hfb76a.de`), and that is what the
-// widget sends; with a non-ASCII local part (outside HTML's ASCII-only e-mail grammar: the field's
-// typeMismatch is true, the form has novalidate) `.value` is the address as typed, Unicode domain
-// included. The contract accepts both; its former `format: email` refused the second with 400.
+// E-mail addresses with international domains and local parts (RFC 6531, the contract's
+// `idn-email`) typed into the contact step, booked against the msw mock. The field is a text input
+// with `inputmode="email"`, not `type="email"`: Chromium's e-mail input rewrites a typed Unicode
+// domain to an A-label with the old IDNA 2003 mapping, which turns `straße.de` into `strasse.de` —
+// another domain, so the confirmation would go to a stranger. The widget sends what was typed; the
+// server writes the domain's A-label (IDNA 2008, `xn--strae-oqa.de`) when it mails.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible } from '@civic-elements/core/testing';
@@ -50,12 +50,18 @@ describe('international e-mail address', () => {
     return { typed, sent: bodies[0] as { contact: { name: string; email: string } } };
   }
 
-  it('books with an umlaut domain typed key by key, sent as its A-label', async () => {
+  it('books with an umlaut domain typed key by key, sent as typed', async () => {
     const { typed, sent } = await bookTyping('Anna Müller', 'anna@müller-bäckerei.de');
-    expect(typed).to.equal('anna@xn--mller-bckerei-hfb76a.de');
-    expect(sent.contact.email).to.equal('anna@xn--mller-bckerei-hfb76a.de');
+    expect(typed).to.equal('anna@müller-bäckerei.de');
+    expect(sent.contact.email).to.equal('anna@müller-bäckerei.de');
     const [booking] = [...api.state.appointments.bookings.values()];
-    expect(booking!.contact).to.deep.equal({ name: 'Anna Müller', email: 'anna@xn--mller-bckerei-hfb76a.de' });
+    expect(booking!.contact).to.deep.equal({ name: 'Anna Müller', email: 'anna@müller-bäckerei.de' });
+  });
+
+  it('books with a ß domain, sent as typed (an e-mail input would have made it strasse.de)', async () => {
+    const { typed, sent } = await bookTyping('Anna Straße', 'anna@straße.de');
+    expect(typed).to.equal('anna@straße.de');
+    expect(sent.contact.email).to.equal('anna@straße.de');
   });
 
   it('books with a non-ASCII local part and an umlaut domain, sent as typed', async () => {
@@ -63,5 +69,19 @@ describe('international e-mail address', () => {
     expect(typed).to.equal('jörg@müller-bäckerei.de');
     expect(sent.contact.email).to.equal('jörg@müller-bäckerei.de');
     expect([...api.state.appointments.bookings.values()][0]!.contact.email).to.equal('jörg@müller-bäckerei.de');
+  });
+
+  it('the e-mail fields are text inputs with the e-mail keyboard and autofill', async () => {
+    const el = await mount();
+    await toTimes(el);
+    await tabTo(el, '[part~="slot"]');
+    await sendKeys({ press: 'Enter' });
+    await waitStep(el, 'contact');
+    const email = $(el, '#f-email') as HTMLInputElement;
+    expect(email.type).to.equal('text');
+    expect(email.inputMode).to.equal('email');
+    expect(email.autocomplete).to.equal('email');
+    expect(email.spellcheck).to.equal(false);
+    await expectAccessible(el, { state: HEADING });
   });
 });

@@ -373,7 +373,7 @@ export class LaterSteps {
           ${this.field(
             'email',
             this.t('contact.email'),
-            html`<input id="f-email" name="email" type="email" autocomplete="email" .value=${c.email} aria-invalid=${invalid('email')} aria-describedby=${this.describedBy('email', true)} @input=${set('email')} @blur=${() => this.checkField('email')} />`,
+            html`<input id="f-email" name="email" inputmode="email" autocomplete="email" spellcheck="false" autocapitalize="off" .value=${c.email} aria-invalid=${invalid('email')} aria-describedby=${this.describedBy('email', true)} @input=${set('email')} @blur=${() => this.checkField('email')} />`,
             this.t('contact.emailHint'),
           )}
           ${this.field(
@@ -498,7 +498,7 @@ export class LaterSteps {
           ${this.field(
             'email',
             this.t('waitlist.email'),
-            html`<input id="f-email" type="email" autocomplete="email" .value=${this.p.waitEmail} aria-invalid=${invalid('email')} aria-describedby=${this.describedBy('email')} @input=${(e: Event) => (this.p.waitEmail = (e.target as HTMLInputElement).value)} />`,
+            html`<input id="f-email" inputmode="email" autocomplete="email" spellcheck="false" autocapitalize="off" .value=${this.p.waitEmail} aria-invalid=${invalid('email')} aria-describedby=${this.describedBy('email')} @input=${(e: Event) => (this.p.waitEmail = (e.target as HTMLInputElement).value)} />`,
           )}
           <div class="field consent">
             <input id="f-consent" type="checkbox" .checked=${this.p.waitConsent} aria-invalid=${invalid('consent')} aria-describedby=${this.describedBy('consent')} @change=${(e: Event) => (this.p.waitConsent = (e.target as HTMLInputElement).checked)} />

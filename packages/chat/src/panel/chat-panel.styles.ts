@@ -86,7 +86,7 @@ export const panelStyles = css`
     flex-direction: column;
     gap: var(--civic-space-xs);
   }
-  .offline-form input[type='email'],
+  .offline-form input[inputmode='email'],
   .offline-form textarea {
     font: inherit;
     font-size: max(16px, 1rem);

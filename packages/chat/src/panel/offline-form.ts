@@ -36,7 +36,7 @@ export class OfflineForm {
       <h3>${t('offline.heading')}</h3>
       <p>${t('offline.intro')}</p>
       <label for="civic-chat-offline-email">${t('offline.email')}</label>
-      <input id="civic-chat-offline-email" type="email" autocomplete="email" .value=${live(o.email)}
+      <input id="civic-chat-offline-email" inputmode="email" autocomplete="email" spellcheck="false" autocapitalize="off" .value=${live(o.email)}
         aria-invalid=${emailBad ? 'true' : 'false'} aria-describedby=${emailBad ? 'civic-chat-offline-email-error' : nothing}
         @input=${(e: Event) => set({ email: (e.target as HTMLInputElement).value.trim() })} />
       ${emailBad ? html`<p class="field-error" id="civic-chat-offline-email-error">${t('offline.emailInvalid')}</p>` : nothing}

@@ -139,6 +139,8 @@ describe('<civic-chat> offline message', () => {
     const form = await shows(el, '.offline-form');
     await expectAccessible(el, { state: '.offline-form' });
     const email = $(el, '#civic-chat-offline-email') as HTMLInputElement;
+    // A text input with the e-mail keyboard: type="email" would rewrite a typed straße.de to strasse.de.
+    expect([email.type, email.inputMode, email.autocomplete]).to.deep.equal(['text', 'email', 'email']);
     const textarea = $(el, '#civic-chat-offline-text') as HTMLTextAreaElement;
     form.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await waitUntil(() => el.shadowRoot!.activeElement === email, 'focus on the first invalid field');

@@ -284,6 +284,8 @@ describe('<civic-queue-display>', () => {
       box.click();
       await el.updateComplete;
       const email = root(el).querySelector<HTMLInputElement>('#email')!;
+      // A text input with the e-mail keyboard: type="email" would rewrite a typed straße.de to strasse.de.
+      expect([email.type, email.inputMode, email.autocomplete]).to.deep.equal(['text', 'email', 'email']);
       email.value = 'erika@';
       email.dispatchEvent(new Event('input'));
       [...root(el).querySelectorAll<HTMLInputElement>('input[name="service"]')][0]!.click();

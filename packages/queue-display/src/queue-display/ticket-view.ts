@@ -219,8 +219,10 @@ export class TicketView implements ReactiveController {
                     <label for="email">${t('take.email')}</label>
                     <input
                       id="email"
-                      type="email"
+                      inputmode="email"
                       autocomplete="email"
+                      spellcheck="false"
+                      autocapitalize="off"
                       .value=${this.email}
                       aria-invalid=${this.formErrors.email ? 'true' : 'false'}
                       aria-describedby=${this.formErrors.email ? 'email-hint email-error' : 'email-hint'}

@@ -34,7 +34,7 @@ export const ticketStyles = css`
   .field label {
     min-height: auto;
   }
-  input[type='email'] {
+  input[inputmode='email'] {
     font: inherit;
     padding: var(--civic-space-xs) var(--civic-space-sm);
     border: var(--civic-border-width) solid var(--civic-color-border);
