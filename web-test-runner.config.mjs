@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { resultsReporter } from './scripts/wtr-results-reporter.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/chrome-path.mjs';
 
@@ -98,7 +99,7 @@ export default {
       },
     })),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' }), emulateTimezonePlugin(), patientWaitUntilPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' }), emulateTimezonePlugin(), patientWaitUntilPlugin(), a11ySnapshotPlugin()],
   middleware: [
     function mswWorkerAtRoot(ctx, next) {
       if (ctx.path === '/mockServiceWorker.js') {

@@ -222,8 +222,8 @@ export class CivicChat extends CivicElement {
             <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
             </svg>
-            <span>${t('label')}</span><span class="visually-hidden">${t('labelMore')}</span>${this.unread
-              ? html`<span class="badge" part="badge" aria-hidden="true">${this.unread}</span><span class="visually-hidden">, ${t('unread', { count: this.unread })}</span>`
+            <span>${t('label')}</span><span class="visually-hidden">${t('labelMore')}${this.unread ? `, ${t('unread', { count: this.unread })}` : ''}</span>${this.unread
+              ? html`<span class="badge" part="badge" aria-hidden="true">${this.unread}</span>`
               : nothing}</button>`}
       ${frame}
       <span class="visually-hidden" role="status">${this.unread && !this.isOpen ? t('unread', { count: this.unread }) : ''}</span>

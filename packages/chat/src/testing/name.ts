@@ -8,9 +8,10 @@ interface AxeInternals {
 }
 
 /**
- * The accessible name of an element as a screen reader gets it, computed by axe-core's
- * implementation of the accessible-name algorithm (the one its rules use; it keeps the spaces
- * Chromium keeps, e.g. a whitespace text node between two spans).
+ * The accessible name of an element by axe-core's implementation of the accessible-name algorithm
+ * (the one its rules use). Synchronous and per element, but not always Chromium's: Chromium adds a
+ * space around an absolutely positioned (visually hidden) span, axe does not — the launcher test
+ * also reads Chromium's own tree (`a11ySnapshot`) for that reason.
  */
 export function accessibleName(el: Element): string {
   const axe = (window as unknown as { axe: AxeInternals }).axe;
