@@ -8,7 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { api, pgliteServer, type TestServer } from './helpers.js';
+import { officeHoursClock } from '../../contract/conformance/test/targets.js';
+import { api, pgliteServer, TestClock, type TestServer } from './helpers.js';
 
 /** Streams `total` bytes of `fill` as a chunked body (no Content-Length); resolves with the status. */
 function streamBody(url: string, path: string, headers: Record<string, string>, total: number, fill: string): Promise<{ status: number; sent: number }> {
@@ -38,7 +39,11 @@ function streamBody(url: string, path: string, headers: Record<string, string>, 
 describe('server input limits', () => {
   let s: TestServer;
   before(async () => {
-    s = await pgliteServer({ env: { CIVIC_TEST_MODE: '1' } });
+    // Next Tuesday 10:00 in Musterstadt: the chat desk (the upload test starts a conversation) is
+    // open whatever the hour of the run.
+    const clock = new TestClock();
+    clock.offset = officeHoursClock().now() - Date.now();
+    s = await pgliteServer({ clock, env: { CIVIC_TEST_MODE: '1' } });
   });
   after(async () => {
     await s.close();
