@@ -71,6 +71,35 @@ describe('international e-mail address', () => {
     expect([...api.state.appointments.bookings.values()][0]!.contact.email).to.equal('jörg@müller-bäckerei.de');
   });
 
+  it('an address the server refuses (its own check let it through) gets the field error and the focus; corrected, it books once', async () => {
+    const el = await mount();
+    await toTimes(el);
+    await tabTo(el, '[part~="slot"]');
+    await sendKeys({ press: 'Enter' });
+    await waitStep(el, 'contact');
+    await tabTo(el, '#f-name');
+    await sendKeys({ type: 'Anna Müller' });
+    const email = (await tabTo(el, '#f-email')) as HTMLInputElement;
+    await sendKeys({ type: 'anna@müller..de' });
+    await tabTo(el, '#f-consent');
+    await sendKeys({ press: 'Space' });
+    await tabTo(el, 'button[type="submit"]');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '#f-email-error'), 'the e-mail field shows the error');
+    await waitUntil(() => el.shadowRoot!.activeElement === email, 'focus in the e-mail field');
+    expect($(el, '#f-email-error')!.textContent).to.equal(el.localize.t('contact.errors.email'));
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(email.value, 'what the citizen typed is kept').to.equal('anna@müller..de');
+    expect($(el, '[role="alert"]'), 'no general error').to.equal(null);
+    await expectAccessible(el, { state: '#f-email-error' });
+    email.select();
+    await sendKeys({ type: 'anna@müller.de' });
+    await tabTo(el, 'button[type="submit"]');
+    await sendKeys({ press: 'Enter' });
+    await waitStep(el, 'confirmation');
+    expect([...api.state.appointments.bookings.values()].map((b) => b.contact.email)).to.deep.equal(['anna@müller.de']);
+  });
+
   it('the e-mail fields are text inputs with the e-mail keyboard and autofill', async () => {
     const el = await mount();
     await toTimes(el);

@@ -159,9 +159,25 @@ export class LaterSteps {
           this.p.expire();
           return;
         }
+        if (this.refusedField(e, { '/contact/name': 'name', '/contact/email': 'email', '/contact/phone': 'phone' })) return;
         throw e;
       }
     }, () => void this.book());
+  }
+
+  /**
+   * A 400 `validation_failed` whose pointer names a field the widget's own check let through (e.g.
+   * `anna@müller..de`): that field gets its error and the focus, as if the widget had found it; a
+   * corrected submission gets a new idempotency key. False for any other error.
+   */
+  private refusedField(e: unknown, fields: Record<string, Field>): boolean {
+    const errors = e instanceof CivicApiError && e.code === 'validation_failed' ? e.problem?.['errors'] : undefined;
+    const field = Array.isArray(errors) ? errors.map((x: { pointer?: unknown }) => fields[String(x?.pointer)]).find(Boolean) : undefined;
+    if (!field) return false;
+    this.p.bookingKey = undefined;
+    this.p.fieldErrors = { ...this.p.fieldErrors, [field]: this.t(`contact.errors.${field}`) };
+    void this.p.updateComplete.then(() => this.p.renderRoot.querySelector<HTMLElement>(`#f-${field}`)?.focus());
+    return true;
   }
 
   private async downloadIcs(id: string, token: string, reference: string): Promise<void> {
@@ -271,7 +287,11 @@ export class LaterSteps {
         },
         idempotencyKey: key,
         check: checks.waitlist,
+      }).catch((e: unknown) => {
+        if (this.refusedField(e, { '/email': 'email' })) return undefined;
+        throw e;
       });
+      if (!entry) return;
       this.p.bookingKey = undefined;
       this.p.waitDone = { from: entry.from, to: entry.to };
       this.p.go('waitlisted');

@@ -131,4 +131,23 @@ describe('waiting list', () => {
     expect(api.state.appointments.waitlist.size).to.equal(1);
     await expectAccessible(el, { state: HEADING });
   });
+
+  it('shows an address the server refuses at the e-mail field (not as a general error), then signs up with the corrected one', async () => {
+    const el = await mount({ service: 'einbuergerung', location: 'rathaus-sued', type: 'in_person' });
+    await waitStep(el, 'waitlist');
+    fill(el, 'f-email', 'erika@beispiel..de');
+    $<HTMLInputElement>(el, '#f-consent')!.click();
+    await el.updateComplete;
+    await clickButton(el, 'Benachrichtigen lassen');
+    await waitUntil(() => $(el, '#f-email')!.getAttribute('aria-invalid') === 'true', 'the e-mail field is marked');
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '#f-email'), 'focus in the e-mail field');
+    expect($(el, '[role="alert"]'), 'no general error').to.equal(null);
+    expect($<HTMLInputElement>(el, '#f-email')!.value).to.equal('erika@beispiel..de');
+    await expectAccessible(el, { state: HEADING });
+    fill(el, 'f-email', 'erika@beispiel.de');
+    await el.updateComplete;
+    await clickButton(el, 'Benachrichtigen lassen');
+    await waitStep(el, 'waitlisted');
+    expect([...api.state.appointments.waitlist.values()].map((w) => w.email)).to.deep.equal(['erika@beispiel.de']);
+  });
 });
