@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { errorMessage, newIdempotencyKey, type ApiClient, type LocalizeController } from '@civic-elements/core';
+import { errorMessage, newIdempotencyKey, type ApiClient, type CivicApiError, type LocalizeController } from '@civic-elements/core';
 
 interface Host extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -19,13 +19,14 @@ export class OfflineForm {
     private readonly client: () => ApiClient,
   ) {}
 
-  private readonly offline = { email: '', text: '', consent: false, tried: false, sending: false, sent: false, key: undefined as string | undefined, error: undefined as unknown };
+  private readonly offline = { email: '', text: '', consent: false, tried: false, sending: false, sent: false, key: undefined as string | undefined, error: undefined as unknown, refused: undefined as string | undefined };
 
   render(): TemplateResult {
     const t = this.localize.t;
     const o = this.offline;
     if (o.sent) return html`<p class="offline-sent" role="status">${t('offline.sent')}</p>`;
-    const emailBad = o.tried && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(o.email);
+    // The server's refusal of an address (400 at /email) counts like the widget's own check.
+    const emailBad = o.tried && (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(o.email) || o.email === o.refused);
     const textBad = o.tried && !/\S/.test(o.text);
     const consentBad = o.tried && !o.consent;
     const set = (patch: Partial<typeof o>) => {
@@ -57,31 +58,34 @@ export class OfflineForm {
     </form>`;
   }
 
-  /** Sends the offline message (nothing is stored in the browser); what was typed stays on errors. */
+  /**
+   * Sends the offline message (nothing is stored in the browser); what was typed stays on errors.
+   * An address the server refuses (400 naming `/email`) is marked at its field like the widget's
+   * own check. Afterwards the focus goes to the first field marked invalid, if any.
+   */
   private async send(): Promise<void> {
     const o = this.offline;
     o.tried = true;
     o.error = undefined;
-    const valid = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(o.email) && /\S/.test(o.text) && o.consent;
-    if (!valid) {
+    if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(o.email) && o.email !== o.refused && /\S/.test(o.text) && o.consent) {
+      o.sending = true;
       this.host.requestUpdate();
-      await this.host.updateComplete;
-      this.host.renderRoot.querySelector<HTMLElement>('.offline-form [aria-invalid=true]')?.focus();
-      return;
+      o.key ??= newIdempotencyKey();
+      try {
+        await this.client().request('POST', '/v1/chat/offline-messages', {
+          body: { email: o.email, text: o.text, consent: true, locale: this.localize.lang, ...(this.host.topic && { topic: this.host.topic }) },
+          idempotencyKey: o.key,
+        });
+        Object.assign(o, { sent: true, email: '', text: '', key: undefined });
+      } catch (error) {
+        const errors = (error as CivicApiError | undefined)?.problem?.['errors'];
+        if (Array.isArray(errors) && errors.some((e: { pointer?: unknown }) => e?.pointer === '/email')) Object.assign(o, { refused: o.email, key: undefined });
+        else o.error = error;
+      }
+      o.sending = false;
     }
-    o.sending = true;
     this.host.requestUpdate();
-    o.key ??= newIdempotencyKey();
-    try {
-      await this.client().request('POST', '/v1/chat/offline-messages', {
-        body: { email: o.email, text: o.text, consent: true, locale: this.localize.lang, ...(this.host.topic && { topic: this.host.topic }) },
-        idempotencyKey: o.key,
-      });
-      Object.assign(o, { sent: true, email: '', text: '', key: undefined });
-    } catch (error) {
-      o.error = error;
-    }
-    o.sending = false;
-    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('.offline-form [aria-invalid=true]')?.focus();
   }
 }

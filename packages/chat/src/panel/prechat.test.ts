@@ -169,6 +169,34 @@ describe('<civic-chat> offline message', () => {
     await expectAccessible(el, { state: '.offline-sent' });
   });
 
+  it('shows an address the server refuses at the e-mail field, keeps what was typed and sends once corrected', async () => {
+    const { el } = await chat({ mode: 'inline' });
+    await shows(el, '.offline-form');
+    const email = $(el, '#civic-chat-offline-email') as HTMLInputElement;
+    email.value = 'erika@beispiel..de';
+    email.dispatchEvent(new Event('input'));
+    const textarea = $(el, '#civic-chat-offline-text') as HTMLTextAreaElement;
+    textarea.value = 'Hallo';
+    textarea.dispatchEvent(new Event('input'));
+    $(el, '#civic-chat-offline-consent')!.click();
+    await el.updateComplete;
+    (el.shadowRoot!.activeElement as HTMLElement | null)?.blur(); // the inline panel starts with the focus here
+    $(el, '.offline-form button[type=submit]')!.click();
+    await waitUntil(() => email.getAttribute('aria-invalid') === 'true', 'the refused e-mail field is marked');
+    await waitUntil(() => el.shadowRoot!.activeElement === email, 'focus on the refused e-mail field');
+    expect($$(el, '.offline-form .field-error').map(text)).to.deep.equal(['Bitte geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@beispiel.de.']);
+    expect($(el, '.offline-form .error[role=alert]'), 'no general error').to.equal(null);
+    expect([email.value, textarea.value]).to.deep.equal(['erika@beispiel..de', 'Hallo']);
+    await expectAccessible(el, { state: '.field-error' });
+    email.value = 'erika@beispiel.de';
+    email.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(email.getAttribute('aria-invalid')).to.equal('false');
+    $(el, '.offline-form button[type=submit]')!.click();
+    await shows(el, '.offline-sent');
+    expect(mock.api.state.chat.offline.map((m) => m.email)).to.deep.equal(['erika@beispiel.de']);
+  });
+
   it('keeps what the citizen typed when sending fails', async () => {
     const { el } = await chat({ mode: 'inline' });
     await shows(el, '.offline-form');
