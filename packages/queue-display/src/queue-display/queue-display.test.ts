@@ -310,6 +310,39 @@ describe('<civic-queue-display>', () => {
       expect(backend.requests.join(' ')).to.not.contain('erika');
     });
 
+    it('shows an address the server refuses at the e-mail field, keeps it and takes one ticket once corrected', async () => {
+      const el = await render();
+      root(el).querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+      await el.updateComplete;
+      const email = root(el).querySelector<HTMLInputElement>('#email')!;
+      // The widget's loose check lets this through; the contract (idn-email) refuses the empty label.
+      email.value = 'anna@müller..de';
+      email.dispatchEvent(new Event('input'));
+      [...root(el).querySelectorAll<HTMLInputElement>('input[name="service"]')][0]!.click();
+      await el.updateComplete;
+      root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await waitUntil(() => root(el).querySelector('#email-error'), 'email error');
+      await waitUntil(() => root(el).activeElement?.id === 'email', 'focus in the e-mail field');
+      expect(backend.requests).to.include(`POST /api/v1/queues/${LOCATION}/tickets`);
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      expect(email.value, 'what the citizen typed is kept').to.equal('anna@müller..de');
+      expect(root(el).querySelector('form [role="alert"]'), 'no general error').to.equal(null);
+      await expectAccessible(el, { state: '#email-error' });
+      // Sent again unchanged: the widget knows the answer and asks nothing of the server.
+      const sent = backend.requests.length;
+      root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await el.updateComplete;
+      expect(backend.requests.length).to.equal(sent);
+
+      email.value = 'anna@müller.de';
+      email.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await waitUntil(() => root(el).querySelector('.ticket-number'), 'ticket');
+      const taken = [...backend.api.state.queues.tickets.values()].filter((t) => t.notify);
+      expect(taken.map((t) => t.notify!.email)).to.deep.equal(['anna@müller.de']);
+    });
+
     it('asks for a service first', async () => {
       const el = await render();
       root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();

@@ -7,7 +7,7 @@
 // It imports nothing at run time from the widget's own module: what it needs of the element comes
 // through the element, so that module stays the tag's first view.
 import { adoptStyles, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { errorMessage, type LocalizeController } from '@civic-elements/core';
+import { errorMessage, type CivicApiError, type LocalizeController } from '@civic-elements/core';
 import type { QueueStatus, Ticket } from '../shared/api.js';
 import type { Chime } from '../shared/chime.js';
 import { TitleFlasher, browserNotifications } from '../shared/notify.js';
@@ -27,6 +27,8 @@ export class TicketView implements ReactiveController {
 
   private notifyByEmail = false;
   private email = '';
+  /** An address the server refused (400 naming `/notify/email`): marked at the field until changed. */
+  private refusedEmail: string | undefined;
   private formErrors: { service?: boolean; email?: boolean } = {};
   private permission: NotificationPermission | 'unsupported' = browserNotifications.permission();
   private forgotten = false;
@@ -98,7 +100,7 @@ export class TicketView implements ReactiveController {
     const status = host.feed.status;
     if (!status || !host.location || this.holder.busy) return;
     const service = this.chosen && status.services.some((s) => s.serviceId === this.chosen) ? this.chosen : undefined;
-    const emailOk = !this.notifyByEmail || EMAIL.test(this.email.trim());
+    const emailOk = !this.notifyByEmail || (EMAIL.test(this.email.trim()) && this.email.trim() !== this.refusedEmail);
     this.set(() => (this.formErrors = { service: !service, email: !emailOk }));
     if (!service || !emailOk) {
       await host.updateComplete;
@@ -117,6 +119,13 @@ export class TicketView implements ReactiveController {
       host.announcer.announce(this.localize.t('ticket.taken', { number }));
       await host.updateComplete;
       this.focus('#ticket-title');
+    } else if (isEmailRefusal(this.holder.error)) {
+      // The contract's check is stricter than the widget's (e.g. anna@müller..de): say it at the field.
+      this.refusedEmail = this.email.trim();
+      this.holder.error = undefined;
+      this.set(() => (this.formErrors = { email: true }));
+      await host.updateComplete;
+      this.focus('#email');
     }
   }
 
@@ -297,4 +306,10 @@ export class TicketView implements ReactiveController {
   private get usedEmail(): boolean {
     return this.notifyByEmail && EMAIL.test(this.email.trim());
   }
+}
+
+/** True for a 400 whose problem names the notice address (`/notify/email`). */
+function isEmailRefusal(error: unknown): boolean {
+  const errors = (error as CivicApiError | undefined)?.problem?.['errors'];
+  return Array.isArray(errors) && errors.some((e: { pointer?: unknown }) => e?.pointer === '/notify/email');
 }
