@@ -92,6 +92,13 @@ describe('international e-mail address', () => {
     expect(email.value, 'what the citizen typed is kept').to.equal('anna@müller..de');
     expect($(el, '[role="alert"]'), 'no general error').to.equal(null);
     await expectAccessible(el, { state: '#f-email-error' });
+    // Leaving the field or sending it unchanged keeps the mark and asks the server nothing.
+    await waitUntil(() => bodies.length === 1, 'the refused booking request was recorded');
+    await tabTo(el, 'button[type="submit"]');
+    expect($(el, '#f-email-error'), 'still marked after leaving the field').to.not.equal(null);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.activeElement === email, 'focus back in the e-mail field');
+    expect(bodies.length, 'no second request for the same address').to.equal(1);
     email.select();
     await sendKeys({ type: 'anna@müller.de' });
     await tabTo(el, 'button[type="submit"]');

@@ -88,8 +88,12 @@ export class LaterSteps {
     }
   }
 
+  /** Values the server refused, per form and field (see `refusedField`). */
+  private readonly refused: Record<'contact' | 'wait', Partial<Record<Field, string>>> = { contact: {}, wait: {} };
+
   private validate(field: Field): string | undefined {
     const { name, email, phone, consent } = this.p.contact;
+    if (field !== 'consent' && this.refused.contact[field] === this.p.contact[field].trim()) return this.t(`contact.errors.${field}`);
     const phoneNeeded = this.p.chosenType === 'phone';
     switch (field) {
       case 'name':
@@ -159,7 +163,7 @@ export class LaterSteps {
           this.p.expire();
           return;
         }
-        if (this.refusedField(e, { '/contact/name': 'name', '/contact/email': 'email', '/contact/phone': 'phone' })) return;
+        if (this.refusedField(e, 'contact', { '/contact/name': 'name', '/contact/email': 'email', '/contact/phone': 'phone' })) return;
         throw e;
       }
     }, () => void this.book());
@@ -168,12 +172,14 @@ export class LaterSteps {
   /**
    * A 400 `validation_failed` whose pointer names a field the widget's own check let through (e.g.
    * `anna@müller..de`): that field gets its error and the focus, as if the widget had found it; a
-   * corrected submission gets a new idempotency key. False for any other error.
+   * corrected submission gets a new idempotency key. The refused value stays marked (leaving the
+   * field or sending it again asks the server nothing) until it is changed. False for any other error.
    */
-  private refusedField(e: unknown, fields: Record<string, Field>): boolean {
+  private refusedField(e: unknown, form: 'contact' | 'wait', fields: Record<string, Exclude<Field, 'consent'>>): boolean {
     const errors = e instanceof CivicApiError && e.code === 'validation_failed' ? e.problem?.['errors'] : undefined;
     const field = Array.isArray(errors) ? errors.map((x: { pointer?: unknown }) => fields[String(x?.pointer)]).find(Boolean) : undefined;
     if (!field) return false;
+    this.refused[form][field] = (form === 'wait' ? this.p.waitEmail : this.p.contact[field]).trim();
     this.p.bookingKey = undefined;
     this.p.fieldErrors = { ...this.p.fieldErrors, [field]: this.t(`contact.errors.${field}`) };
     void this.p.updateComplete.then(() => this.p.renderRoot.querySelector<HTMLElement>(`#f-${field}`)?.focus());
@@ -262,7 +268,8 @@ export class LaterSteps {
 
   private async joinWaitlist(event: Event): Promise<void> {
     event.preventDefault();
-    const emailError = EMAIL.test(this.p.waitEmail.trim()) ? undefined : this.t('contact.errors.email');
+    const wanted = this.p.waitEmail.trim();
+    const emailError = EMAIL.test(wanted) && wanted !== this.refused.wait.email ? undefined : this.t('contact.errors.email');
     const consentError = this.p.waitConsent ? undefined : this.t('contact.errors.consent');
     this.p.fieldErrors = { email: emailError, consent: consentError };
     if (emailError || consentError) {
@@ -288,7 +295,7 @@ export class LaterSteps {
         idempotencyKey: key,
         check: checks.waitlist,
       }).catch((e: unknown) => {
-        if (this.refusedField(e, { '/email': 'email' })) return undefined;
+        if (this.refusedField(e, 'wait', { '/email': 'email' })) return undefined;
         throw e;
       });
       if (!entry) return;

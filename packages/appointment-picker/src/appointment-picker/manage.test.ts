@@ -133,6 +133,12 @@ describe('waiting list', () => {
   });
 
   it('shows an address the server refuses at the e-mail field (not as a general error), then signs up with the corrected one', async () => {
+    let posts = 0;
+    const count = ({ request }: { request: Request }) => {
+      if (request.method === 'POST' && new URL(request.url).pathname === '/api/v1/waitlist') posts++;
+    };
+    worker.events.on('request:start', count);
+    after(() => worker.events.removeListener('request:start', count));
     const el = await mount({ service: 'einbuergerung', location: 'rathaus-sued', type: 'in_person' });
     await waitStep(el, 'waitlist');
     fill(el, 'f-email', 'erika@beispiel..de');
@@ -144,10 +150,17 @@ describe('waiting list', () => {
     expect($(el, '[role="alert"]'), 'no general error').to.equal(null);
     expect($<HTMLInputElement>(el, '#f-email')!.value).to.equal('erika@beispiel..de');
     await expectAccessible(el, { state: HEADING });
+    // Sent again unchanged: still marked, and the server is not asked again.
+    expect(posts).to.equal(1);
+    await clickButton(el, 'Benachrichtigen lassen');
+    await el.updateComplete;
+    expect($(el, '#f-email')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(posts).to.equal(1);
     fill(el, 'f-email', 'erika@beispiel.de');
     await el.updateComplete;
     await clickButton(el, 'Benachrichtigen lassen');
     await waitStep(el, 'waitlisted');
     expect([...api.state.appointments.waitlist.values()].map((w) => w.email)).to.deep.equal(['erika@beispiel.de']);
+    expect(posts).to.equal(2);
   });
 });
