@@ -16,7 +16,7 @@
 import { ContractDocument, DEFAULT_DOCUMENT } from './document.js';
 import { DOCUMENTED_INVALID, invalidCases } from './invalid.js';
 import { PLAN, runStep } from './plan.js';
-import { contentLanguage, cors, holdExtensionLimit, idempotencySingleResource, internationalEmail, proofRules, slotTakenAlternatives } from './rules.js';
+import { contentLanguage, cors, fieldErrorPointer, holdExtensionLimit, idempotencySingleResource, internationalEmail, proofRules, slotTakenAlternatives } from './rules.js';
 import { Runner, Skip, type CaseResult, type Fixtures, type RunnerOptions } from './runner.js';
 
 export type { CaseResult, Fixtures } from './runner.js';
@@ -70,6 +70,7 @@ export const RULES = [
   'rule:hold-extension-limit',
   'rule:hold-expiry',
   'rule:international-email',
+  'rule:field-error-pointer',
   'rule:lookup-gives-no-oracle',
   'rule:snapshot-unless-current',
   'rule:chat-resume-last-event-id',
@@ -120,6 +121,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   await proofRules(r);
   await holdExtensionLimit(r);
   await internationalEmail(r);
+  await fieldErrorPointer(r);
   await contentLanguage(r);
   await cors(r);
   await Promise.all(background);

@@ -12,7 +12,7 @@ import { powIsValid } from '@civic-elements/core/antibot';
 import type { Answer } from './http.js';
 import type { Json } from './document.js';
 import { firstDifference, snapshotFailures } from './check.js';
-import { Fail, Skip, omit, slotKey, solve, type Runner } from './runner.js';
+import { Fail, Skip, omit, slotKey, solve, type Exchange, type Runner } from './runner.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -197,6 +197,59 @@ export async function internationalEmail(r: Runner): Promise<void> {
     const t = x.answer.json as Json;
     await r.helper('cancelTicket', { params: { ticketId: t.ticketId }, token: t.token }, [204]);
     return `ticket with e-mail notification to ${email} taken, cancelled`;
+  }, 'rule');
+}
+
+/**
+ * A refused field is named: a 400 `validation_failed` for a bad value in the body lists it in
+ * `errors[]` with `in: body` and the value's own JSON Pointer. The widgets mark the form field the
+ * pointer names (with its error text and the focus) instead of a general "check your details", so
+ * a citizen sees which entry to correct. Checked with `anna@müller..de` (an empty domain label,
+ * which a widget's loose check lets through) in every field where a citizen types an address.
+ */
+export async function fieldErrorPointer(r: Runner): Promise<void> {
+  const bad = 'konformitaet@müller..example';
+  const named = (x: Exchange, pointer: string): string[] => {
+    if (x.failures.length) return x.failures.map((f) => `${bad} at ${pointer}: ${f}`);
+    const errors = (x.answer.json as Json)?.errors;
+    const found = Array.isArray(errors) && errors.some((e: Json) => e?.in === 'body' && e?.pointer === pointer);
+    return found ? [] : [`400 for ${bad} at ${pointer}: errors[] has no entry {in: "body", pointer: "${pointer}"} (got ${JSON.stringify(errors ?? null).slice(0, 200)})`];
+  };
+  const expect400 = { status: [400], codes: ['validation_failed'] } as const;
+
+  await r.run('createBooking', 'rule:field-error-pointer', async () => {
+    const hold = await r.newHold(undefined, { late: true });
+    try {
+      const x = await r.exchange('createBooking', { json: { holdId: hold.holdId, contact: { name: 'Anna Müller', email: bad }, consent: true } }, expect400);
+      const failures = named(x, '/contact/email');
+      return failures.length ? failures : 'a refused contact.email is named by /contact/email';
+    } finally {
+      await r.helper('releaseHold', { params: { holdId: hold.holdId } }, [204]).catch(() => undefined);
+    }
+  }, 'rule');
+
+  await r.run('joinWaitlist', 'rule:field-error-pointer', async () => {
+    const { serviceId, availability } = r.need('serviceId', 'availability');
+    const day = availability.horizon.from as string;
+    const x = await r.exchange('joinWaitlist', { json: { services: [{ id: serviceId, qty: 1 }], from: day, to: day, email: bad, locale: 'de', consent: true } }, expect400);
+    const failures = named(x, '/email');
+    return failures.length ? failures : 'a refused email is named by /email';
+  }, 'rule');
+
+  await r.run('sendOfflineMessage', 'rule:field-error-pointer', async () => {
+    const x = await r.exchange('sendOfflineMessage', { json: { email: bad, text: 'Konformitätstest: eine ungültige E-Mail-Adresse.', consent: true } }, expect400);
+    const failures = named(x, '/email');
+    return failures.length ? failures : 'a refused email is named by /email';
+  }, 'rule');
+
+  await r.run('takeQueueTicket', 'rule:field-error-pointer', async () => {
+    const { queue, queueLocationId } = r.need('queue', 'queueLocationId');
+    if (!queue.notifications?.email) throw new Skip('the queue offers no e-mail notifications');
+    const service = queue.services?.[0]?.serviceId;
+    if (!service) throw new Skip('the queue lists no services');
+    const x = await r.exchange('takeQueueTicket', { params: { locationId: queueLocationId }, json: { service, notify: { email: bad, whenAhead: 1 }, locale: 'de' } }, expect400);
+    const failures = named(x, '/notify/email');
+    return failures.length ? failures : 'a refused notify.email is named by /notify/email';
   }, 'rule');
 }
 

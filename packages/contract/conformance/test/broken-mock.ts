@@ -175,6 +175,14 @@ export const BREAKAGES: Breakage[] = [
     },
   },
   {
+    name: 'a refused body field named by its parent object, not by its own pointer',
+    expect: { operationId: 'joinWaitlist', case: 'rule:field-error-pointer', reason: /errors\[\] has no entry \{in: "body", pointer: "\/email"\}/ },
+    method: 'POST',
+    path: /^\/v1\/waitlist$/,
+    status: 400,
+    apply: (r) => editJson(r, (b) => (b.errors = (b.errors ?? []).map((e: Json) => ({ ...e, pointer: '' })))),
+  },
+  {
     name: 'slot_taken without alternatives',
     expect: { operationId: 'createHold', case: 'rule:slot-taken-alternatives', reason: /alternatives/ },
     method: 'POST',

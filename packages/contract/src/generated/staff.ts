@@ -694,7 +694,7 @@ export interface components {
         ValidationError: {
             /** @enum {string} */
             in: "body" | "query" | "path" | "header";
-            /** @description JSON Pointer (RFC 6901) into the body, for `in` body. */
+            /** @description JSON Pointer (RFC 6901) into the body, for `in` body: the value at fault itself (`/contact/email`, `/notify/email`), also for a missing or unknown property (its own pointer, not its parent's). The widgets mark the form field a pointer names, with its error text and the focus, instead of a general message (conformance rule `rule:field-error-pointer`). */
             pointer?: string;
             /** @description Name of the parameter or header, for other `in` values. */
             parameter?: string;
