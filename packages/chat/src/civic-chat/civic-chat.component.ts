@@ -211,18 +211,11 @@ export class CivicChat extends CivicElement {
     return html`<div class="base" lang=${this.localize.lang} dir=${this.localize.dir} @keydown=${this.onKeydown}>
       ${inline
         ? nothing
-        : html`<button
-            type="button"
-            class="launcher"
-            part="launcher"
-            aria-expanded=${this.opened ? 'true' : 'false'}
-            aria-controls=${this.panel ? 'civic-chat-frame' : nothing}
-            @click=${() => void this.toggle()}
-          >
+        : html`<button type="button" class="launcher" part="launcher" aria-expanded=${String(this.opened)} aria-controls=${this.panel ? 'civic-chat-frame' : nothing} @click=${() => void this.toggle()}>
             <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
             </svg>
-            <span>${t('label')}</span><span class="visually-hidden">${t('labelMore')}${this.unread ? `, ${t('unread', { count: this.unread })}` : ''}</span>${this.unread
+            <span>${t('label')}</span><span class="visually-hidden">${t('labelMore')}${this.unread ? `${t('comma')}${t('unread', { count: this.unread })}` : ''}</span>${this.unread
               ? html`<span class="badge" part="badge" aria-hidden="true">${this.unread}</span>`
               : nothing}</button>`}
       ${frame}

@@ -29,7 +29,7 @@ const UNREAD_NAMES: Record<string, [string, string]> = {
   tr: ['Sohbet vatandaşlık bürosu ile, 1 yeni mesaj', 'Sohbet vatandaşlık bürosu ile, 3 yeni mesaj'],
   uk: ['Чат з бюро у справах громадян, 1 нове повідомлення', 'Чат з бюро у справах громадян, 3 нові повідомлення'],
   'de-x-ls': ['Chat mit dem Bürger-Amt, 1 neue Nachricht', 'Chat mit dem Bürger-Amt, 3 neue Nachrichten'],
-  ar: ['الدردشة مع مكتب خدمة المواطنين, رسالة جديدة واحدة', 'الدردشة مع مكتب خدمة المواطنين, 3 رسائل جديدة'],
+  ar: ['الدردشة مع مكتب خدمة المواطنين، رسالة جديدة واحدة', 'الدردشة مع مكتب خدمة المواطنين، 3 رسائل جديدة'],
 };
 
 describe('<civic-chat> in Turkish, Ukrainian, Leichte Sprache and Arabic (lazily loaded texts)', () => {

@@ -4,6 +4,7 @@ import type { Strings } from '@civic-elements/core';
 const launcherAr = {
   label: 'الدردشة',
   labelMore: ' مع مكتب خدمة المواطنين',
+  comma: '، ', // the Arabic comma
   unread_zero: 'لا رسائل جديدة',
   unread_one: 'رسالة جديدة واحدة',
   unread_two: 'رسالتان جديدتان',

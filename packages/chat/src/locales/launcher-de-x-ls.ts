@@ -4,6 +4,7 @@ import type { Strings } from '@civic-elements/core';
 const launcherDeXLs = {
   label: 'Chat',
   labelMore: ' mit dem Bürger-Amt',
+  comma: ', ',
   unread_one: '{{count}} neue Nachricht',
   unread_other: '{{count}} neue Nachrichten',
   loadFailed: 'Der Chat geht gerade nicht. Bitte versuchen Sie es noch einmal.',

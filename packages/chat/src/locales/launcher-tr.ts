@@ -4,6 +4,7 @@ import type { Strings } from '@civic-elements/core';
 const launcherTr = {
   label: 'Sohbet',
   labelMore: ' vatandaşlık bürosu ile',
+  comma: ', ',
   unread_one: '{{count}} yeni mesaj',
   unread_other: '{{count}} yeni mesaj',
   loadFailed: 'Sohbet yüklenemedi. Lütfen tekrar deneyin.',

@@ -4,6 +4,7 @@ import type { Strings } from '@civic-elements/core';
 const launcherUk = {
   label: 'Чат',
   labelMore: ' з бюро у справах громадян',
+  comma: ', ',
   unread_one: '{{count}} нове повідомлення',
   unread_few: '{{count}} нові повідомлення',
   unread_many: '{{count}} нових повідомлень',

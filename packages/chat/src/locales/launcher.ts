@@ -7,6 +7,7 @@ import type { Strings } from '@civic-elements/core';
 export const launcherDe = {
   label: 'Chat',
   labelMore: ' mit dem Bürgeramt',
+  comma: ', ',
   unread_one: '{{count}} neue Nachricht',
   unread_other: '{{count}} neue Nachrichten',
   loadFailed: 'Der Chat konnte nicht geladen werden. Bitte versuchen Sie es erneut.',
@@ -15,6 +16,7 @@ export const launcherDe = {
 export const launcherEn: typeof launcherDe = {
   label: 'Chat',
   labelMore: ' with the citizens’ office',
+  comma: ', ',
   unread_one: '{{count}} new message',
   unread_other: '{{count}} new messages',
   loadFailed: 'The chat could not be loaded. Please try again.',
