@@ -161,6 +161,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
           });
         }
         await db.close();
+        log.info('stopped', {});
       })());
     return { ...(url && { url }), ...(port !== undefined && { port }), fetch, listener, db, seed, ctx, bus, deliver, retention, close };
   } catch (error) {

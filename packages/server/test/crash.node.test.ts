@@ -27,6 +27,8 @@ const CLIENTS = 24;
 /** The server is killed once this many bookings were answered 201 (or after STORM_MS). */
 const KILL_AFTER_BOOKINGS = 30;
 const STORM_MS = 15_000;
+/** Graceful shutdown is bounded (delivery round ≤ 10 s, connections forced after 5 s): longer is a hang. */
+const EXIT_MS = 60_000;
 
 interface Child {
   url: string;
@@ -95,7 +97,7 @@ interface Storm {
  * Runs CLIENTS loops of challenge → hold → booking against `url`; `killWhen` kills the server.
  * A client whose slot is taken tries one of the 409's alternatives; one whose connection breaks stops.
  */
-async function storm(url: string, killWhen: (s: Storm) => Promise<void>): Promise<Storm> {
+async function storm(url: string, killWhen: (s: Storm) => Promise<void>, exited: Promise<unknown>): Promise<Storm> {
   const s: Storm = { bookings: [], holds: [], cut: 0 };
   const a = await api(url, 'GET', '/v1/availability?services=personalausweis');
   assert.equal(a.status, 200);
@@ -131,8 +133,16 @@ async function storm(url: string, killWhen: (s: Storm) => Promise<void>): Promis
   };
   const clients = Array.from({ length: CLIENTS }, (_, c) => client(c));
   await killWhen(s);
-  const settled = await Promise.allSettled(clients);
+  // Once the server process is gone, a request still waiting (its connection died with the
+  // process) counts as cut after a short grace, so the storm never outlives the server.
+  const all = Promise.allSettled(clients);
+  const gone = exited.then(() => new Promise<'gone'>((done) => setTimeout(() => done('gone'), 5000).unref()));
+  const settled = await Promise.race([all, gone]);
   running = false;
+  if (settled === 'gone') {
+    s.cut++;
+    return s;
+  }
   for (const r of settled) if (r.status === 'rejected') throw r.reason;
   return s;
 }
@@ -192,8 +202,13 @@ async function crashAndRestart(env: Record<string, string>, signal: 'SIGKILL' | 
     killedAt = st.bookings.length;
     lap(`kill after ${st.bookings.length} bookings`);
     first.process.kill(signal);
-  });
-  const code = await first.exited;
+  }, first.exited);
+  // A server that does not stop is a failure with its own words, not the test's time limit.
+  const code = await Promise.race([first.exited, new Promise<'hung'>((done) => setTimeout(() => done('hung'), EXIT_MS).unref())]);
+  if (code === 'hung') {
+    first.process.kill('SIGKILL');
+    assert.fail(`the server did not exit within ${EXIT_MS / 1000} s of ${signal} (${laps.join(', ')}):\n${first.output()}`);
+  }
   lap('exited');
   if (signal === 'SIGTERM') assert.equal(code, 0, `graceful shutdown exits 0:\n${first.output()}`);
   assert.ok(killedAt >= 1, `bookings went through before the kill:\n${first.output()}`);
