@@ -8,14 +8,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-/**
- * A node:test run whose counts land in .test-results/<name>.json. `--test-force-exit`: a file's
- * process ends once its tests are done, so a handle a test left open (seen: the crash test's file
- * staying alive after all its tests passed) cannot hold the step until CI's time limit.
- */
+/** A node:test run whose counts land in .test-results/<name>.json. */
 const nodeTest = (name, files) => ({
   name,
-  cmd: `node --conditions=civic-source --import tsx --test --test-force-exit --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout --test-reporter=./scripts/node-results-reporter.mjs --test-reporter-destination=.test-results/${name}.json ${files}`,
+  cmd: `node --conditions=civic-source --import tsx --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout --test-reporter=./scripts/node-results-reporter.mjs --test-reporter-destination=.test-results/${name}.json ${files}`,
   results: name,
 });
 
