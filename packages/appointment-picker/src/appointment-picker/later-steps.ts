@@ -11,6 +11,7 @@ import {
   addCalendarDays,
   addCalendarMonths,
   newIdempotencyKey,
+  refusedPointers,
   type LocalizeController,
 } from '@civic-elements/core';
 import type { Slot } from './api.js';
@@ -176,8 +177,7 @@ export class LaterSteps {
    * field or sending it again asks the server nothing) until it is changed. False for any other error.
    */
   private refusedField(e: unknown, form: 'contact' | 'wait', fields: Record<string, Exclude<Field, 'consent'>>): boolean {
-    const errors = e instanceof CivicApiError && e.code === 'validation_failed' ? e.problem?.['errors'] : undefined;
-    const field = Array.isArray(errors) ? errors.map((x: { pointer?: unknown }) => fields[String(x?.pointer)]).find(Boolean) : undefined;
+    const field = refusedPointers(e).map((pointer) => fields[pointer]).find(Boolean);
     if (!field) return false;
     this.refused[form][field] = (form === 'wait' ? this.p.waitEmail : this.p.contact[field]).trim();
     this.p.bookingKey = undefined;

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { errorMessage, newIdempotencyKey, type ApiClient, type CivicApiError, type LocalizeController } from '@civic-elements/core';
+import { errorMessage, newIdempotencyKey, refusedPointers, type ApiClient, type LocalizeController } from '@civic-elements/core';
 
 interface Host extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -78,8 +78,7 @@ export class OfflineForm {
         });
         Object.assign(o, { sent: true, email: '', text: '', key: undefined });
       } catch (error) {
-        const errors = (error as CivicApiError | undefined)?.problem?.['errors'];
-        if (Array.isArray(errors) && errors.some((e: { pointer?: unknown }) => e?.pointer === '/email')) Object.assign(o, { refused: o.email, key: undefined });
+        if (refusedPointers(error).includes('/email')) Object.assign(o, { refused: o.email, key: undefined });
         else o.error = error;
       }
       o.sending = false;

@@ -80,3 +80,15 @@ export class CivicApiError extends Error {
 
 /** True for cancellations (ours, a DOMException or @lit/task's), which UI code should ignore. */
 export const isAbortError = (e: unknown): boolean => e instanceof Error && e.name === 'AbortError';
+
+/**
+ * The body fields a `400 validation_failed` names (its `errors[].pointer` for `in: body`, e.g.
+ * `/contact/email`): a form marks those fields instead of showing a general message. Empty for any
+ * other error, and for a problem that names no field.
+ */
+export function refusedPointers(error: unknown): string[] {
+  if (!(error instanceof CivicApiError) || error.code !== 'validation_failed') return [];
+  const errors = error.problem?.['errors'];
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((e: { in?: unknown; pointer?: unknown } | null) => (e?.in === 'body' && typeof e.pointer === 'string' ? [e.pointer] : []));
+}

@@ -18,6 +18,7 @@ export type { UploadProgress } from './xhr.js';
 export {
   CivicApiError,
   isAbortError,
+  refusedPointers,
   type CivicApiErrorInit,
   type ClientErrorCode,
   type Problem,

@@ -7,7 +7,7 @@
 // It imports nothing at run time from the widget's own module: what it needs of the element comes
 // through the element, so that module stays the tag's first view.
 import { adoptStyles, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { errorMessage, type CivicApiError, type LocalizeController } from '@civic-elements/core';
+import { errorMessage, refusedPointers, type LocalizeController } from '@civic-elements/core';
 import type { QueueStatus, Ticket } from '../shared/api.js';
 import type { Chime } from '../shared/chime.js';
 import { TitleFlasher, browserNotifications } from '../shared/notify.js';
@@ -119,7 +119,7 @@ export class TicketView implements ReactiveController {
       host.announcer.announce(this.localize.t('ticket.taken', { number }));
       await host.updateComplete;
       this.focus('#ticket-title');
-    } else if (isEmailRefusal(this.holder.error)) {
+    } else if (refusedPointers(this.holder.error).includes('/notify/email')) {
       // The contract's check is stricter than the widget's (e.g. anna@müller..de): say it at the field.
       this.refusedEmail = this.email.trim();
       this.holder.error = undefined;
@@ -306,10 +306,4 @@ export class TicketView implements ReactiveController {
   private get usedEmail(): boolean {
     return this.notifyByEmail && EMAIL.test(this.email.trim());
   }
-}
-
-/** True for a 400 whose problem names the notice address (`/notify/email`). */
-function isEmailRefusal(error: unknown): boolean {
-  const errors = (error as CivicApiError | undefined)?.problem?.['errors'];
-  return Array.isArray(errors) && errors.some((e: { pointer?: unknown }) => e?.pointer === '/notify/email');
 }
