@@ -142,6 +142,15 @@ export async function holdExpiry(r: Runner): Promise<void> {
   }, 'rule');
 }
 
+/** The plan's queue and its first service, for a ticket with an e-mail notice (skips when there is none). */
+function emailQueue(r: Runner): { queueLocationId: string; service: string } {
+  const { queue, queueLocationId } = r.need('queue', 'queueLocationId');
+  if (!queue.notifications?.email) throw new Skip('the queue offers no e-mail notifications');
+  const service = queue.services?.[0]?.serviceId;
+  if (!service) throw new Skip('the queue lists no services');
+  return { queueLocationId, service };
+}
+
 // ---------------------------------------------------------------- international e-mail addresses
 
 /**
@@ -185,10 +194,7 @@ export async function internationalEmail(r: Runner): Promise<void> {
   }, 'rule');
 
   await r.run('takeQueueTicket', 'rule:international-email', async () => {
-    const { queue, queueLocationId } = r.need('queue', 'queueLocationId');
-    if (!queue.notifications?.email) throw new Skip('the queue offers no e-mail notifications');
-    const service = queue.services?.[0]?.serviceId;
-    if (!service) throw new Skip('the queue lists no services');
+    const { queueLocationId, service } = emailQueue(r);
     const email = r.idnEmail('unicode-domain');
     const x = await r.exchange('takeQueueTicket', { params: { locationId: queueLocationId }, json: { service, notify: { email, whenAhead: 1 }, locale: 'de' } }, { status: [201] });
     const code = (x.answer.json as Json)?.code;
@@ -243,10 +249,7 @@ export async function fieldErrorPointer(r: Runner): Promise<void> {
   }, 'rule');
 
   await r.run('takeQueueTicket', 'rule:field-error-pointer', async () => {
-    const { queue, queueLocationId } = r.need('queue', 'queueLocationId');
-    if (!queue.notifications?.email) throw new Skip('the queue offers no e-mail notifications');
-    const service = queue.services?.[0]?.serviceId;
-    if (!service) throw new Skip('the queue lists no services');
+    const { queueLocationId, service } = emailQueue(r);
     const x = await r.exchange('takeQueueTicket', { params: { locationId: queueLocationId }, json: { service, notify: { email: bad, whenAhead: 1 }, locale: 'de' } }, expect400);
     const failures = named(x, '/notify/email');
     return failures.length ? failures : 'a refused notify.email is named by /notify/email';

@@ -23,14 +23,20 @@ afterEach(() => {
   bodies.length = 0;
 });
 
+/** Mounts the picker and goes by keyboard to the contact step (first free slot). */
+async function toContact() {
+  const el = await mount();
+  await toTimes(el);
+  await tabTo(el, '[part~="slot"]');
+  await sendKeys({ press: 'Enter' });
+  await waitStep(el, 'contact');
+  return el;
+}
+
 describe('international e-mail address', () => {
   /** Mounts, goes to the times, then by keyboard to the confirmation; the typed `.value` and the booking request's body. */
   async function bookTyping(name: string, address: string): Promise<{ typed: string; sent: { contact: { name: string; email: string } } }> {
-    const el = await mount();
-    await toTimes(el);
-    await tabTo(el, '[part~="slot"]');
-    await sendKeys({ press: 'Enter' });
-    await waitStep(el, 'contact');
+    const el = await toContact();
     await tabTo(el, '#f-name');
     await sendKeys({ type: name });
     const email = (await tabTo(el, '#f-email')) as HTMLInputElement;
@@ -72,11 +78,7 @@ describe('international e-mail address', () => {
   });
 
   it('an address the server refuses (its own check let it through) gets the field error and the focus; corrected, it books once', async () => {
-    const el = await mount();
-    await toTimes(el);
-    await tabTo(el, '[part~="slot"]');
-    await sendKeys({ press: 'Enter' });
-    await waitStep(el, 'contact');
+    const el = await toContact();
     await tabTo(el, '#f-name');
     await sendKeys({ type: 'Anna Müller' });
     const email = (await tabTo(el, '#f-email')) as HTMLInputElement;
@@ -108,11 +110,7 @@ describe('international e-mail address', () => {
   });
 
   it('the e-mail fields are text inputs with the e-mail keyboard and autofill', async () => {
-    const el = await mount();
-    await toTimes(el);
-    await tabTo(el, '[part~="slot"]');
-    await sendKeys({ press: 'Enter' });
-    await waitStep(el, 'contact');
+    const el = await toContact();
     const email = $(el, '#f-email') as HTMLInputElement;
     expect(email.type).to.equal('text');
     expect(email.inputMode).to.equal('email');

@@ -13,6 +13,19 @@ function nothingStored(mock: MockWorker): void {
   expect(mock.api.state.chat.conversations.size, 'conversations on the server').to.equal(0);
 }
 
+/** Fills the offline form (address, message, consent) as a citizen would; returns the two fields. */
+async function fillOffline(el: HTMLElement & { updateComplete: Promise<unknown> }, address: string, message: string) {
+  const email = $(el, '#civic-chat-offline-email') as HTMLInputElement;
+  email.value = address;
+  email.dispatchEvent(new Event('input'));
+  const textarea = $(el, '#civic-chat-offline-text') as HTMLTextAreaElement;
+  textarea.value = message;
+  textarea.dispatchEvent(new Event('input'));
+  $(el, '#civic-chat-offline-consent')!.click();
+  await el.updateComplete;
+  return { email, textarea };
+}
+
 describe('<civic-chat> before the conversation', () => {
   let mock: MockWorker;
   before(async () => {
@@ -172,14 +185,7 @@ describe('<civic-chat> offline message', () => {
   it('shows an address the server refuses at the e-mail field, keeps what was typed and sends once corrected', async () => {
     const { el } = await chat({ mode: 'inline' });
     await shows(el, '.offline-form');
-    const email = $(el, '#civic-chat-offline-email') as HTMLInputElement;
-    email.value = 'erika@beispiel..de';
-    email.dispatchEvent(new Event('input'));
-    const textarea = $(el, '#civic-chat-offline-text') as HTMLTextAreaElement;
-    textarea.value = 'Hallo';
-    textarea.dispatchEvent(new Event('input'));
-    $(el, '#civic-chat-offline-consent')!.click();
-    await el.updateComplete;
+    const { email, textarea } = await fillOffline(el, 'erika@beispiel..de', 'Hallo');
     (el.shadowRoot!.activeElement as HTMLElement | null)?.blur(); // the inline panel starts with the focus here
     $(el, '.offline-form button[type=submit]')!.click();
     await waitUntil(() => email.getAttribute('aria-invalid') === 'true', 'the refused e-mail field is marked');
@@ -201,14 +207,7 @@ describe('<civic-chat> offline message', () => {
     const { el } = await chat({ mode: 'inline' });
     await shows(el, '.offline-form');
     mock.api.faults.set({ status: 500, failNext: 1, match: 'sendOfflineMessage' });
-    const email = $(el, '#civic-chat-offline-email') as HTMLInputElement;
-    email.value = 'erika@example.org';
-    email.dispatchEvent(new Event('input'));
-    const textarea = $(el, '#civic-chat-offline-text') as HTMLTextAreaElement;
-    textarea.value = 'Hallo';
-    textarea.dispatchEvent(new Event('input'));
-    $(el, '#civic-chat-offline-consent')!.click();
-    await el.updateComplete;
+    const { email, textarea } = await fillOffline(el, 'erika@example.org', 'Hallo');
     $(el, '.offline-form button[type=submit]')!.click();
     await shows(el, '.offline-form .error[role=alert]');
     expect([email.value, textarea.value]).to.deep.equal(['erika@example.org', 'Hallo']);

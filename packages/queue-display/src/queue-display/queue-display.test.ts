@@ -52,6 +52,19 @@ async function takeTicket(el: CivicQueueDisplay, service = 'personalausweis'): P
   return event.detail.number;
 }
 
+/** Asks for the e-mail notice with `address`, chooses the first service and submits; returns the field. */
+async function takeWithNotice(el: CivicQueueDisplay, address: string): Promise<HTMLInputElement> {
+  root(el).querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+  await el.updateComplete;
+  const email = root(el).querySelector<HTMLInputElement>('#email')!;
+  email.value = address;
+  email.dispatchEvent(new Event('input'));
+  [...root(el).querySelectorAll<HTMLInputElement>('input[name="service"]')][0]!.click();
+  await el.updateComplete;
+  root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  return email;
+}
+
 describe('<civic-queue-display>', () => {
   before(async () => {
     backend = await startBackend();
@@ -280,17 +293,9 @@ describe('<civic-queue-display>', () => {
 
     it('sends the e-mail notice request only when asked, and then says so', async () => {
       const el = await render();
-      const box = root(el).querySelector<HTMLInputElement>('input[type="checkbox"]')!;
-      box.click();
-      await el.updateComplete;
-      const email = root(el).querySelector<HTMLInputElement>('#email')!;
+      const email = await takeWithNotice(el, 'erika@');
       // A text input with the e-mail keyboard: type="email" would rewrite a typed straße.de to strasse.de.
       expect([email.type, email.inputMode, email.autocomplete]).to.deep.equal(['text', 'email', 'email']);
-      email.value = 'erika@';
-      email.dispatchEvent(new Event('input'));
-      [...root(el).querySelectorAll<HTMLInputElement>('input[name="service"]')][0]!.click();
-      await el.updateComplete;
-      root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
       await waitUntil(() => root(el).querySelector('#email-error'), 'email error');
       expect(root(el).activeElement?.id).to.equal('email');
       expect(email.getAttribute('aria-invalid')).to.equal('true');
@@ -312,15 +317,8 @@ describe('<civic-queue-display>', () => {
 
     it('shows an address the server refuses at the e-mail field, keeps it and takes one ticket once corrected', async () => {
       const el = await render();
-      root(el).querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
-      await el.updateComplete;
-      const email = root(el).querySelector<HTMLInputElement>('#email')!;
       // The widget's loose check lets this through; the contract (idn-email) refuses the empty label.
-      email.value = 'anna@müller..de';
-      email.dispatchEvent(new Event('input'));
-      [...root(el).querySelectorAll<HTMLInputElement>('input[name="service"]')][0]!.click();
-      await el.updateComplete;
-      root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      const email = await takeWithNotice(el, 'anna@müller..de');
       await waitUntil(() => root(el).querySelector('#email-error'), 'email error');
       await waitUntil(() => root(el).activeElement?.id === 'email', 'focus in the e-mail field');
       expect(backend.requests).to.include(`POST /api/v1/queues/${LOCATION}/tickets`);
