@@ -89,7 +89,7 @@ export type Field = 'name' | 'email' | 'phone' | 'consent';
 
 /**
  * The steps whose code loads on demand (later-steps.ts: day … waiting list), with the headings shown
- * while it loads. The picker fetches it as soon as the services step shows.
+ * while it loads. The picker fetches it when the citizen first turns to it (see `prefetch`).
  */
 const LATER: Partial<Record<PickerStep, string>> = {
   day: 'day.heading',
@@ -287,6 +287,12 @@ export class CivicAppointmentPicker extends CivicElement {
     return clientFor(this, { lang: this.localize.requestLang, ...(this.sleep && { sleep: this.sleep }) });
   }
 
+  constructor() {
+    super();
+    this.addEventListener('pointerenter', this.prefetch);
+    this.addEventListener('focusin', this.prefetch);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pagehide', this.onPageHide);
@@ -331,6 +337,17 @@ export class CivicAppointmentPicker extends CivicElement {
   }
 
   // ------------------------------------------------------------------ flow
+
+  /**
+   * The citizen turns to the picker (pointer over it, focus inside): the code of the steps from the
+   * day on comes now, while they choose services — a page whose citizen never uses the picker does
+   * not download it. A failure shows only if it is still missing when such a step opens.
+   */
+  private prefetch = (): void => {
+    this.removeEventListener('pointerenter', this.prefetch);
+    this.removeEventListener('focusin', this.prefetch);
+    this.later().catch(() => undefined);
+  };
 
   /** The later steps' code; loaded once (again after a failed attempt). */
   private later(): Promise<LaterSteps> {
@@ -415,9 +432,6 @@ export class CivicAppointmentPicker extends CivicElement {
       return;
     }
     this.error = undefined;
-    // The code of the steps from the day on, fetched while the citizen chooses services (a failure
-    // shows only if it is still missing when such a step opens).
-    this.later().catch(() => undefined);
     const manage = this.manageFromPage();
     if (manage) {
       this.go('manage', false);

@@ -2,6 +2,7 @@
 // heading and a status; when it cannot load, a connection error with retry.
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { expectAccessible } from '@civic-elements/core/testing';
 import { $, $$, HEADING, TestClock, clickButton, mockApi, noWait, text, waitDays, waitStep } from '../testing/fixtures.js';
@@ -28,7 +29,8 @@ const mountWith = (loadLaterSteps: Loader) =>
   ></civic-appointment-picker>`);
 
 describe('step loading', () => {
-  it('fetches the later steps while the citizen is still on the services step', async () => {
+  /** A picker on the services step whose later-steps loader counts its calls. */
+  async function countingPicker(): Promise<{ el: CivicAppointmentPicker; calls: () => number }> {
     let calls = 0;
     const el = await fixture<CivicAppointmentPicker>(html`<civic-appointment-picker
       api-base="/api"
@@ -38,7 +40,30 @@ describe('step loading', () => {
       .loadLaterSteps=${() => (calls++, import('./later-steps.js'))}
     ></civic-appointment-picker>`);
     await waitStep(el, 'services');
-    await waitUntil(() => calls === 1, 'prefetched');
+    // Long enough for a fetch started at the first render to have been asked for.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { el, calls: () => calls };
+  }
+
+  afterEach(() => resetMouse());
+
+  it('fetches the later steps when the pointer first moves over the picker, not before', async () => {
+    const { el, calls } = await countingPicker();
+    expect(calls()).to.equal(0);
+    const box = el.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.left + 20), Math.round(box.top + 20)] });
+    await waitUntil(() => calls() === 1, 'fetched on hover');
+    await sendMouse({ type: 'move', position: [0, 0] });
+    await sendMouse({ type: 'move', position: [Math.round(box.left + 20), Math.round(box.top + 20)] });
+    expect(calls()).to.equal(1);
+    expect(el.step).to.equal('services');
+  });
+
+  it('fetches the later steps when the keyboard focus first enters the picker', async () => {
+    const { el, calls } = await countingPicker();
+    expect(calls()).to.equal(0);
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => calls() === 1, 'fetched on focus');
     expect(el.step).to.equal('services');
   });
 
@@ -60,7 +85,7 @@ describe('step loading', () => {
     await waitDays(el);
     expect($(el, '[aria-busy="true"]')).to.equal(null);
     expect($$(el, 'td.free').length).to.be.greaterThan(0);
-    // Fetched once: the prefetch after the catalogue and the day step share one load.
+    // Fetched once: the day step (opened by the preset service and location) asked once.
     expect(calls).to.equal(1);
   });
 
@@ -82,12 +107,12 @@ describe('step loading', () => {
     let calls = 0;
     // The availability fails too, after the code did: its error (and retry) is the one shown.
     worker.use(http.get('/api/v1/availability', () => HttpResponse.json({}, { status: 500 }), { once: true }));
-    const el = await mountWith(() => (++calls <= 2 ? Promise.reject(new TypeError('Failed to fetch')) : import('./later-steps.js')));
-    // Both answers are in: the code's (twice) and then the availability's, whose message is shown.
-    await waitUntil(() => calls === 2 && text(el, '[part="error"]').includes('Beim Server ist ein Fehler aufgetreten'), 'errors');
+    const el = await mountWith(() => (++calls === 1 ? Promise.reject(new TypeError('Failed to fetch')) : import('./later-steps.js')));
+    // Both answers are in: the code's and then the availability's, whose message is shown.
+    await waitUntil(() => calls === 1 && text(el, '[part="error"]').includes('Beim Server ist ein Fehler aufgetreten'), 'errors');
     await clickButton(el, 'Erneut versuchen');
     await waitDays(el);
-    expect(calls).to.equal(3);
+    expect(calls).to.equal(2);
   });
 
   it('one retry redoes both the availability and the code when the code failed last', async () => {
