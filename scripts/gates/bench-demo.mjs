@@ -31,6 +31,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { startDemoServer } from '../start.mjs';
 import { launchChromium } from '../storybook-smoke.mjs';
+import { serveInFront } from './serve-in-front.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = join(HERE, 'bench-fixture');
@@ -122,14 +123,7 @@ async function serveFixture(server) {
     '/__bench__/baseline/': { type: 'text/html; charset=utf-8', body: readFileSync(join(FIXTURE, 'baseline.html')) },
     '/__bench__/empty-element.js': { type: 'text/javascript; charset=utf-8', body: Buffer.from(bundle.outputFiles[0].contents) },
   };
-  const [demoHandler] = server.listeners('request');
-  server.removeAllListeners('request');
-  server.on('request', (req, res) => {
-    const file = files[new URL(req.url ?? '/', 'http://localhost').pathname];
-    if (!file) return demoHandler.call(server, req, res);
-    res.writeHead(200, { 'Content-Type': file.type, 'Content-Length': file.body.length, 'Cache-Control': 'no-cache' });
-    res.end(file.body);
-  });
+  serveInFront(server, files);
 }
 
 /** `promise`, or a rejection after TIMEOUT ms (page.evaluate itself never times out). */

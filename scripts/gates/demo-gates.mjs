@@ -34,6 +34,8 @@
 //   state reached without opt-in (looking up a case without "merken" stores nothing); what the
 //   citizen typed (case reference, birth date) and e-mail addresses never appear in a request URL,
 //   console output or a DOM event's `detail`.
+// - The suite figure (suite-page.mjs): a German page with every widget fetches, before any
+//   interaction, exactly the CDN files `npm run size` counts for issue 10's 60 kB target.
 // Before the pages, a deliberately broken page proves that every check fires.
 // Writes .test-results/gates.json {passed, failed}; exits non-zero on any failure.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +45,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CDN_DIR, CDN_ENTRY, DEMO_DIR, startDemoServer } from '../start.mjs';
 import { launchChromium, writeResults } from '../storybook-smoke.mjs';
 import { STATES, TYPED, normalizeSnapshot } from './states.mjs';
+import { SUITE_PAGE, checkSuitePage, serveSuitePage } from './suite-page.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SNAPSHOT_DIR = join(ROOT, 'docs', 'a11y-snapshots');
@@ -589,6 +592,7 @@ async function main() {
   const started = performance.now();
   rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   const demo = await startDemoServer({ port: 0, host: '127.0.0.1', backend: 'mock' }); // the mock: its data and clock live in the page, where they are frozen
+  serveSuitePage(demo.server);
   const origin = demo.url.replace(/\/$/, '');
   const browser = await launchChromium();
   const counter = { passed: 0, failed: 0 };
@@ -599,6 +603,10 @@ async function main() {
     const unknown = STATES.filter((s) => !pages.some((p) => p.path === s.page)).map((s) => s.name);
     report(counter, 'every snapshot state is on a demo page', unknown.map((n) => `state ${n} names a page that does not exist`), 0);
     for (const entry of pages) await checkPage(browser, origin, entry, update, counter);
+    const t0 = performance.now();
+    const manifest = JSON.parse(readFileSync(join(CDN_DIR, 'manifest.json'), 'utf8'));
+    const suite = await checkSuitePage({ browser, origin, openPage, manifest, cdnDir: CDN_DIR });
+    report(counter, `${SUITE_PAGE} (every widget, German) fetches what the size gate counts at load`, suite, Math.round(performance.now() - t0));
   } finally {
     await browser.close();
     await demo.close();

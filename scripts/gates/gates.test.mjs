@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { demoPages, personalData } from './demo-gates.mjs';
 import { normalizeSnapshot, STATES } from './states.mjs';
 import { attribute, germanSuite, groupOf, isOtherLanguage } from './suite-size.mjs';
+import { cdnFiles, suitePageProblems } from './suite-page.mjs';
 
 test('other languages are recognised by their chunk names, German texts and other chunks are not', () => {
   for (const name of ['chat/locales/en', 'chat/locales/launcher-ar', 'core/localize/locales/de-x-ls', 'queue-display/locales/uk', 'chat/locales/files/en']) {
@@ -56,6 +57,38 @@ test('the German suite: at load the tags’ chunks; every feature adds on-demand
       new Set(suite.everyFeature),
       new Set(['civic-elements.js', 'chunks/shared-AAAAAAAA.js', 'chunks/widget-BBBBBBBB.js', 'chunks/panel-CCCCCCCC.js', 'chunks/antibot-EEEEEEEE.js']),
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the German suite at load adds the chunks a widget fetches at its first state, with their static imports', () => {
+  const { dir, manifest } = fakeCdn();
+  try {
+    const suite = germanSuite(manifest, dir, { 'civic-widget': ['widget/panel'] });
+    assert.deepEqual(
+      new Set(suite.atLoad),
+      new Set(['civic-elements.js', 'chunks/shared-AAAAAAAA.js', 'chunks/widget-BBBBBBBB.js', 'chunks/panel-CCCCCCCC.js', 'chunks/antibot-EEEEEEEE.js']),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the suite page check names files fetched but not counted, counted but not fetched, and missing tags', () => {
+  const { dir, manifest } = fakeCdn();
+  try {
+    const urls = ['http://127.0.0.1:1/cdn/civic-elements.js', 'http://127.0.0.1:1/cdn/chunks/shared-AAAAAAAA.js', 'http://127.0.0.1:1/cdn/chunks/panel-CCCCCCCC.js', 'http://127.0.0.1:1/api/v1/services'];
+    const fetched = cdnFiles(urls);
+    assert.deepEqual(fetched, new Set(['civic-elements.js', 'chunks/shared-AAAAAAAA.js', 'chunks/panel-CCCCCCCC.js']));
+    const problems = suitePageProblems({ manifest, cdnDir: dir, fetched, html: '<civic-widget></civic-widget>' });
+    assert.deepEqual(problems, [
+      'the suite page has no <civic-config>',
+      'fetched before any interaction but not counted: chunks/panel-CCCCCCCC.js (widget/panel)',
+      'counted but not fetched: chunks/widget-BBBBBBBB.js (widget/widget)',
+    ]);
+    const all = cdnFiles([...urls.filter((u) => !u.includes('panel')), 'http://127.0.0.1:1/cdn/chunks/widget-BBBBBBBB.js']);
+    assert.deepEqual(suitePageProblems({ manifest, cdnDir: dir, fetched: all, html: '<civic-widget><civic-config>' }), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,8 +3,11 @@
 // The CDN build splits every language into its own lazily loaded chunk, so the sum of every CDN file
 // (size.mjs' "cdn whole suite") counts five languages nobody loads together. The suite figure is
 // what one German page with every widget on it downloads:
-//   at load        the loader + its eager chunks + every tag's chunks (manifest.tags): German texts
-//                  are part of the widget chunks, so this is exactly what the page fetches;
+//   at load        the loader + its eager chunks + every tag's chunks (manifest.tags) + the chunks a
+//                  widget fetches at its first state without the citizen doing anything
+//                  (AT_FIRST_SHOW, with what they import statically): German texts are part of the
+//                  widget chunks, so this is what the page fetches. The `gates` step opens such a
+//                  page (suite-page.html) and fails when it fetches anything else or less;
 //   every feature  plus every chunk those import on demand (chat panel, offline form, attachments,
 //                  proof of work, chime, …), except the texts of other languages.
 // Other languages: chunks under a `locales/` folder whose last name part is, or ends in `-` and, one
@@ -28,19 +31,43 @@ export function isOtherLanguage(chunkName) {
   return OTHER_LANGUAGES.some((lang) => last === lang || last.endsWith(`-${lang}`));
 }
 
-const IMPORT = /(?:\bimport\s*\(\s*|\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+\.js)["']/g;
+/**
+ * Chunks (by name) a tag fetches at its first state, with no interaction: the queue display shows
+ * its take-ticket form at once while the queue takes tickets online (as on the suite page).
+ */
+export const AT_FIRST_SHOW = { 'civic-queue-display': ['queue-display/queue-display/ticket-view'] };
 
-/** Relative .js imports (static and dynamic) of one CDN file, as CDN-relative file names. */
-function importsOf(cdnDir, file) {
+const IMPORT = /(?:\bimport\s*\(\s*|\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+\.js)["']/g;
+const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+\.js)["']/g;
+
+/** Relative .js imports (static and dynamic, or `staticOnly`) of one CDN file, as CDN-relative file names. */
+function importsOf(cdnDir, file, staticOnly = false) {
   const text = readFileSync(join(cdnDir, file), 'utf8');
   const out = new Set();
-  for (const [, spec] of text.matchAll(IMPORT)) out.add(normalize(join(dirname(file), spec)).split('\\').join('/'));
+  for (const [, spec] of text.matchAll(staticOnly ? STATIC_IMPORT : IMPORT)) out.add(normalize(join(dirname(file), spec)).split('\\').join('/'));
   return out;
 }
 
+/**
+ * The CDN files `tag` fetches before any interaction: its chunks (manifest.tags) and its
+ * AT_FIRST_SHOW chunks with what they import statically (the loader and eager chunks not included).
+ */
+export function tagFiles(manifest, cdnDir, tag, atFirstShow = AT_FIRST_SHOW) {
+  const files = new Set(manifest.tags[tag] ?? []);
+  const names = atFirstShow[tag] ?? [];
+  const shown = Object.keys(manifest.chunks).filter((file) => names.includes(manifest.chunks[file]));
+  while (shown.length) {
+    const file = shown.pop();
+    if (files.has(file) || !(file in manifest.chunks)) continue;
+    files.add(file);
+    shown.push(...importsOf(cdnDir, file, true));
+  }
+  return [...files];
+}
+
 /** `{ atLoad, everyFeature }`: the CDN files of a German page with every widget (see above). */
-export function germanSuite(manifest, cdnDir) {
-  const atLoad = new Set([manifest.entry, ...manifest.eager, ...Object.values(manifest.tags).flat()]);
+export function germanSuite(manifest, cdnDir, atFirstShow = AT_FIRST_SHOW) {
+  const atLoad = new Set([manifest.entry, ...manifest.eager, ...Object.keys(manifest.tags).flatMap((tag) => tagFiles(manifest, cdnDir, tag, atFirstShow))]);
   const everyFeature = new Set();
   const queue = [...atLoad];
   while (queue.length) {
