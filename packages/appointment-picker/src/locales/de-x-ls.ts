@@ -51,6 +51,7 @@ const deXLs = {
     types: 'So geht der Termin: {{list}}',
     chooseOne: 'Bitte wählen Sie einen Ort.',
   },
+  weekdays: { '1': 'Montag', '2': 'Dienstag', '3': 'Mittwoch', '4': 'Donnerstag', '5': 'Freitag', '6': 'Samstag', '7': 'Sonntag' },
   hoursRange: 'von {{opens}} bis {{closes}} Uhr',
   types: { in_person: 'Sie kommen ins Amt', phone: 'Am Telefon', video: 'Mit Video' },
   typeHints: {
