@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { LitElement, css } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expectAccessible } from '@civic-elements/core/testing';
-import { GridNavigationController, addCalendarDays, addCalendarMonths, type GridNavigationOptions } from './grid-navigation.js';
+import { addCalendarDays, addCalendarMonths } from './calendar-dates.js';
+import { GridNavigationController, type GridNavigationOptions } from './grid-navigation.js';
 
 const WEEKDAYS = [
   ['Mo', 'Montag'],

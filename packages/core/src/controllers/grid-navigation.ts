@@ -1,33 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-/** Calendar dates as ISO strings (`YYYY-MM-DD`), computed in UTC so no time zone can shift them. */
-function parse(iso: string): Date {
-  const [y = 1970, m = 1, d = 1] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
-}
-
-function format(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addCalendarDays(iso: string, days: number): string {
-  const date = parse(iso);
-  date.setUTCDate(date.getUTCDate() + days);
-  return format(date);
-}
-
-/** The same day number `months` later, or the month's last day when it is shorter (31 Jan → 28/29 Feb). */
-export function addCalendarMonths(iso: string, months: number): string {
-  const date = parse(iso);
-  const day = date.getUTCDate();
-  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
-  target.setUTCDate(Math.min(day, lastDay(target)));
-  return format(target);
-}
-
-function lastDay(date: Date): number {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-}
+import { addCalendarDays, addCalendarMonths, lastDay, parse } from './calendar-dates.js';
 
 const monthOf = (iso: string): string => iso.slice(0, 7);
 const firstOfMonth = (iso: string): string => `${monthOf(iso)}-01`;
