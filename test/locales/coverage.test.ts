@@ -55,6 +55,14 @@ interface Subject {
   byLang: Map<string, Texts | Loader | undefined>;
 }
 
+/** Every text of `part` is in `whole` under the same key, unchanged. */
+function sameTexts(part: Texts, whole: Texts): boolean {
+  return Object.entries(part).every(([key, value]) => {
+    const other = whole[key];
+    return typeof value === 'string' ? value === other : typeof other === 'object' && sameTexts(value, other);
+  });
+}
+
 async function discover(): Promise<{ subjects: Subject[]; packages: string[] }> {
   const lock = (await (await fetch('/package-lock.json')).json()) as { packages: Record<string, unknown> };
   const packages = Object.keys(lock.packages)
@@ -73,7 +81,21 @@ async function discover(): Promise<{ subjects: Subject[]; packages: string[] }> 
     for (const ns of registered().keys()) if (!owner.has(ns)) owner.set(ns, pkg);
   }
   for (const [ns, byLang] of registered()) {
-    subjects.push({ label: `namespace "${ns}" (registered by ${owner.get(ns)})`, pkg: owner.get(ns)!, ns: `ns:${ns}`, byLang: new Map(byLang) });
+    const pkg = owner.get(ns)!;
+    const languages = new Map(byLang);
+    // A widget may register its German texts in parts (the picker's later steps register theirs
+    // with their code): then its locales/de.ts holds them all, and is the German reference.
+    const germanFile = `/packages/${pkg}/src/locales/de.ts`;
+    const registeredDe = languages.get('de');
+    if (pkg !== 'core' && typeof registeredDe === 'object' && (await exists(germanFile))) {
+      const whole = ((await import(/* @vite-ignore */ germanFile)) as { default?: Texts }).default;
+      // Only when the registered German is a strict part of that file (it lacks keys, has none of
+      // its own, every text the same): a namespace the file is not about keeps its own German.
+      const gaps = whole ? compare(whole, registeredDe, 'de') : ['no file'];
+      const part = gaps.length > 0 && gaps.every((p) => p.startsWith('missing:'));
+      if (part && sameTexts(registeredDe, whole!)) languages.set('de', whole!);
+    }
+    subjects.push({ label: `namespace "${ns}" (registered by ${pkg})`, pkg, ns: `ns:${ns}`, byLang: languages });
   }
 
   for (const pkg of packages) {

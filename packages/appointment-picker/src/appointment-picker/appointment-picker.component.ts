@@ -26,10 +26,12 @@ import {
 } from './api.js';
 import { styles } from './appointment-picker.styles.js';
 import type { LaterSteps } from './later-steps.js';
-import de from '../locales/de.js';
+import deFirstSteps from '../locales/de-first-steps.js';
 
+// German: the first steps' texts; the later steps' code registers the rest when it loads. Every other
+// language is one file with all texts, loaded when an element needs it.
 registerStrings('appointment', {
-  de,
+  de: deFirstSteps,
   en: () => import('../locales/en.js').then((m) => m.default),
   'de-x-ls': () => import('../locales/de-x-ls.js').then((m) => m.default),
   tr: () => import('../locales/tr.js').then((m) => m.default),

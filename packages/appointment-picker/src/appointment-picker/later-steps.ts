@@ -12,12 +12,17 @@ import {
   addCalendarMonths,
   newIdempotencyKey,
   refusedPointers,
+  registerStrings,
   type LocalizeController,
 } from '@civic-elements/core';
+import deLaterSteps from '../locales/de-later-steps.js';
 import type { Slot } from './api.js';
 import { bookingChecks as checks } from './booking-checks.js';
 import { laterStyles } from './later-steps.styles.js';
 import type { CivicAppointmentPicker, Field, PickerStep } from './appointment-picker.component.js';
+
+// The German texts only these steps show (the picker's first chunk has the rest).
+registerStrings('appointment', { de: deLaterSteps });
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9][0-9 ()/-]{4,28}[0-9]$/;
