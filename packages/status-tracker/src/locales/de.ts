@@ -1,88 +1,13 @@
 import type { Strings } from '@civic-elements/core';
+import lookup from './de-lookup.js';
+import caseView from './de-case-view.js';
 
-/** Texts of `<civic-status-tracker>` (namespace `status-tracker`), German. Every other language has the same keys. */
-const de = {
-  heading: 'Stand Ihres Antrags',
-  intro: 'Geben Sie das Aktenzeichen aus Ihrer Eingangsbestätigung ein.',
-  reference: 'Aktenzeichen',
-  referenceHint: 'Zum Beispiel MS-2026-004711',
-  birthdate: 'Ihr Geburtsdatum',
-  birthdateHint: 'Tag.Monat.Jahr, zum Beispiel 12.03.1984',
-  passcode: 'Zugangscode',
-  passcodeHint: 'Steht in Ihrem Brief oder in Ihrer E-Mail, zum Beispiel K7QF-92LM',
-  submit: 'Antrag anzeigen',
-  searching: 'Antrag wird gesucht …',
-  loadingCase: 'Antrag wird geladen …',
-  required: 'Bitte geben Sie {{field}} ein.',
-  invalidDate: 'Bitte geben Sie das Geburtsdatum als Tag.Monat.Jahr ein, zum Beispiel 12.03.1984.',
-  notFound: 'Wir haben keinen Antrag mit diesen Angaben gefunden. Bitte prüfen Sie Aktenzeichen und {{factor}}.',
-  linkExpired: 'Der Zugang ist abgelaufen. Bitte geben Sie Ihre Angaben erneut ein.',
-  referenceLabel: 'Aktenzeichen',
-  copy: 'Aktenzeichen kopieren',
-  copied: 'Aktenzeichen kopiert.',
-  copyFailed: 'Kopieren ist nicht möglich. Bitte markieren Sie das Aktenzeichen.',
-  status: 'Aktueller Stand',
-  since: 'seit {{when}}',
-  steps: 'Bearbeitungsschritte',
-  stepState: { done: 'erledigt', current: 'aktueller Schritt', upcoming: 'noch offen' },
-  stepOf: 'Schritt {{n}} von {{total}}',
-  reachedAt: 'am {{when}}',
-  expectedCompletion: 'Voraussichtlich fertig',
-  legalDeadline: 'Gesetzliche Frist',
-  suspension: { paused: 'Die Bearbeitung ruht', extended: 'Die Frist wurde verlängert' },
-  suspensionSince: 'Seit {{date}}',
-  suspensionUntil: 'Bis {{date}}',
-  actions: 'Was Sie jetzt tun müssen',
-  due: 'Bitte bis {{date}}',
-  cta: {
-    document: 'Unterlagen einreichen',
-    reply: 'Antworten',
-    appointment: 'Termin buchen',
-    payment: 'Bezahlen',
-    signature: 'Unterschreiben',
-    other: 'Jetzt erledigen',
-  },
-  ctaFor: '{{cta}}: {{title}}',
-  pickup: 'Abholung',
-  pickupReady: 'Ihr Dokument liegt zur Abholung bereit. Bitte buchen Sie dafür einen Termin.',
-  bookPickup: 'Abholtermin buchen',
-  result: 'Ergebnis',
-  decision: {
-    approved: 'Bewilligt',
-    partially_approved: 'Teilweise bewilligt',
-    rejected: 'Abgelehnt',
-    withdrawn: 'Zurückgezogen',
-    other: 'Entschieden',
-  },
-  documents: 'Dokumente',
-  availableFrom: 'verfügbar ab {{date}}',
-  history: 'Verlauf',
-  contact: 'Ihre Ansprechpartner',
-  phone: 'Telefon',
-  email: 'E-Mail',
-  website: 'Website',
-  live: {
-    connected: 'Diese Seite aktualisiert sich automatisch.',
-    connecting: 'Verbindung für automatische Aktualisierung wird aufgebaut …',
-    reconnecting: 'Verbindung unterbrochen. Wir versuchen es erneut.',
-    stale: 'Keine Verbindung. Der angezeigte Stand ist vielleicht nicht aktuell.',
-    polling: 'Diese Seite fragt regelmäßig den neuesten Stand ab.',
-    idle: 'Automatische Aktualisierung pausiert.',
-    closed: 'Automatische Aktualisierung beendet.',
-  },
-  updatedAt: 'Stand: {{when}}',
-  refresh: 'Aktualisieren',
-  refreshed: 'Der Stand ist aktuell.',
-  changed: 'Neuer Stand: {{label}}',
-  updated: 'Ihr Antrag wurde aktualisiert.',
-  remember: 'Diesen Antrag auf diesem Gerät merken',
-  rememberHint: 'Dann speichern wir einen Zugangsschlüssel in Ihrem Browser, bis Sie „Vergessen“ wählen. Sonst speichern wir nichts.',
-  forget: 'Auf diesem Gerät vergessen',
-  forgotten: 'Der Antrag ist auf diesem Gerät nicht mehr gespeichert.',
-  another: 'Anderen Antrag abfragen',
-  errors: {
-    case_not_found: 'Wir haben keinen Antrag mit diesen Angaben gefunden.',
-  },
-} satisfies Strings;
+/**
+ * All German texts of `<civic-status-tracker>` (namespace `status-tracker`), the fallback and the
+ * reference for every other language (each has the same keys). The widget does not import this
+ * file: its first chunk bundles de-lookup.ts and the case overview's chunk registers
+ * de-case-view.ts, so a page whose visitor never looks up a case does not download those texts.
+ */
+const de = { ...lookup, ...caseView } satisfies Strings;
 
 export default de;

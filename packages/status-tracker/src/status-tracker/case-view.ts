@@ -6,12 +6,16 @@
 // chunks): what it needs of the tracker comes through the element, so that chunk stays the tag's facade.
 import { adoptStyles, html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { errorMessage, type LocalizeController } from '@civic-elements/core';
+import { errorMessage, registerStrings, type LocalizeController } from '@civic-elements/core';
+import deCaseView from '../locales/de-case-view.js';
 import type { CaseData, Moment } from './case-data.js';
 import { caseViewStyles } from './case-view.styles.js';
 import type { CivicStatusTracker } from './status-tracker.component.js';
 
 type Action = CaseData['actionsRequired'][number];
+
+// The German texts only the case overview shows (the tracker's first chunk has the rest).
+registerStrings('status-tracker', { de: deCaseView });
 
 /** Only http(s) links are ever rendered (a `javascript:` URL from a broken back end stays text). */
 export function safeUrl(url: string | undefined): string | undefined {

@@ -1,10 +1,11 @@
 import { define, registerStrings } from '@civic-elements/core';
 import { CivicStatusTracker } from './status-tracker.component.js';
-import de from '../locales/de.js';
+import deLookup from '../locales/de-lookup.js';
 
-// German is bundled (the fallback); every other language loads when a page asks for it.
+// German is bundled (the fallback): the lookup's texts here, the case overview's with its code.
+// Every other language is one file with all texts, loaded when a page asks for it.
 registerStrings('status-tracker', {
-  de,
+  de: deLookup,
   en: () => import('../locales/en.js').then((m) => m.default),
   tr: () => import('../locales/tr.js').then((m) => m.default),
   ar: () => import('../locales/ar.js').then((m) => m.default),
