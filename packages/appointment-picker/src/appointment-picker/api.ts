@@ -1,24 +1,13 @@
 // Runtime checks of the answers the picker's first steps read (core's `c` checkers), typed by the
 // contract; the later steps' checks are in booking-checks.ts (their own chunk).
 import { c, type Check } from '@civic-elements/core';
-import type {
-  AntibotChallenge,
-  Availability,
-  Booking,
-  BookingConfirmation,
-  Hold,
-  HoldExtension,
-  Location,
-  Service,
-  Slot,
-} from '@civic-elements/contract';
+import type { AntibotChallenge, Availability, Booking, BookingConfirmation, Hold, Location, Service, Slot } from '@civic-elements/contract';
 
 export type { AntibotChallenge, Availability, Booking, BookingConfirmation, Hold, Location, Service, Slot };
 export type AppointmentType = Service['appointmentTypes'][number];
 
 const str = c.string();
 const types = c.array(c.oneOf(['in_person', 'phone', 'video'] as const));
-const selection = c.array(c.object({ id: str, qty: c.integer() }));
 
 const service = c.object({
   id: str,
@@ -54,23 +43,6 @@ export const checks = {
     nextAvailable: c.optional(c.date()),
     timeZone: c.optional(str),
   }) as unknown as Check<Availability>,
-  challenge: c.object({
-    challenge: str,
-    difficulty: c.integer(),
-    signature: str,
-    expiresAt: c.dateTime(),
-  }) as unknown as Check<AntibotChallenge>,
-  hold: c.object({
-    holdId: str,
-    expiresAt: c.dateTime(),
-    extensionsLeft: c.integer(),
-    start: c.dateTime(),
-    end: c.dateTime(),
-    location: str,
-    services: selection,
-    type: str,
-  }) as unknown as Check<Hold>,
-  extension: c.object({ expiresAt: c.dateTime(), extensionsLeft: c.integer() }) as unknown as Check<HoldExtension>,
 };
 
 /** `personalausweis:2,meldebescheinigung:1` for the availability query. */

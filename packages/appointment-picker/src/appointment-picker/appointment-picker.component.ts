@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   AnnouncerController,
-  CivicApiError,
   CivicElement,
   addCalendarDays,
   addCalendarMonths,
@@ -14,7 +13,6 @@ import {
 } from '@civic-elements/core';
 import {
   checks,
-  localDate,
   servicesParam,
   type AppointmentType,
   type Booking,
@@ -83,9 +81,6 @@ const systemClock: PickerClock = {
 };
 
 const FLOW: PickerStep[] = ['services', 'location', 'type', 'day', 'time', 'contact', 'confirmation'];
-/** Warn this long before a hold expires (at most a third of its lifetime). */
-const WARN_MS = 120_000;
-
 /** A field of the contact or waiting-list form. */
 export type Field = 'name' | 'email' | 'phone' | 'consent';
 
@@ -104,23 +99,6 @@ const LATER: Partial<Record<PickerStep, string>> = {
   waitlist: 'waitlist.heading',
   waitlisted: 'waitlist.doneHeading',
 };
-interface Proof {
-  challenge: string;
-  nonce: string;
-  signature: string;
-}
-
-/** Yields to the event loop without the 4 ms clamp of nested timers (input still runs between slices). */
-const yieldToMain = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
-
 const monthOf = (date: string) => date.slice(0, 7);
 const lastOfMonth = (month: string) => addCalendarDays(addCalendarMonths(`${month}-01`, 1), -1);
 
@@ -259,9 +237,6 @@ export class CivicAppointmentPicker extends CivicElement {
   readonly announcer = new AnnouncerController(this);
   private retryAction?: () => void;
   private loadedMonths = new Set<string>();
-  private proof?: Promise<Proof & { expiresAt: number }>;
-  private proofAbort?: AbortController;
-  private timer?: unknown;
   /** @internal */
   bookingKey?: string;
   /** @internal */
@@ -304,9 +279,6 @@ export class CivicAppointmentPicker extends CivicElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pagehide', this.onPageHide);
-    this.stopTimer();
-    this.proofAbort?.abort();
-    this.releaseHold();
   }
 
   /**
@@ -315,7 +287,7 @@ export class CivicAppointmentPicker extends CivicElement {
    */
   private onPageHide = (): void => {
     if (!this.hold) return;
-    this.releaseHold();
+    this.laterSteps?.holds.release();
     this.go('time', false);
   };
 
@@ -475,7 +447,7 @@ export class CivicAppointmentPicker extends CivicElement {
 
   private afterServices(focus = true): void {
     // The proof of work for the hold starts now, in small slices, while the citizen chooses.
-    this.prepareProof();
+    this.later().then((later) => later.holds.prepareProof(), () => undefined);
     const preset = this.location;
     if (preset && this.candidates.some((l) => l.id === preset)) {
       this.locationId = preset;
@@ -505,8 +477,7 @@ export class CivicAppointmentPicker extends CivicElement {
     this.nextAvailable = undefined;
     this.day = undefined;
     this.go('day', focus);
-    this.needLater();
-    this.prepareProof();
+    this.needLater((later) => later.holds.prepareProof());
     void this.run(() => this.loadFirstMonth(focus));
   }
 
@@ -574,26 +545,6 @@ export class CivicAppointmentPicker extends CivicElement {
     return free[0] ?? this.nextAvailable;
   }
 
-  private prepareProof(): void {
-    if (this.proof) return;
-    this.proofAbort = new AbortController();
-    const signal = this.proofAbort.signal;
-    const pending = (async () => {
-      // Loaded on demand: a page that only shows the picker's first step does not pay for SHA-256.
-      const [ch, { solvePow }] = await Promise.all([
-        this.api.request('GET', '/v1/antibot/challenge', { check: checks.challenge, signal }),
-        import('@civic-elements/core/antibot'),
-      ]);
-      // Small slices on the main thread while the citizen looks at days (no Worker: see DESIGN.md).
-      const nonce = await solvePow(ch.challenge, ch.difficulty, { signal, sliceMs: 4, yieldToMain });
-      return { challenge: ch.challenge, nonce: String(nonce), signature: ch.signature, expiresAt: Date.parse(ch.expiresAt) };
-    })();
-    pending.catch(() => {
-      if (this.proof === pending) this.proof = undefined;
-    });
-    this.proof = pending;
-  }
-
   /** @internal */
   chooseDay(date: string): void {
     if (!(this.slotsByDay.get(date)?.length)) return;
@@ -605,132 +556,6 @@ export class CivicAppointmentPicker extends CivicElement {
   /** @internal */
   zoneOf(slot: Slot): string {
     return this.zone ?? this.locations.find((l) => l.id === slot.location)?.timeZone ?? 'Europe/Berlin';
-  }
-
-  /** @internal */
-  async holdSlot(slot: Slot, fresh = false): Promise<void> {
-    if (this.busy) return;
-    await this.run(
-      async () => {
-        this.prepareProof();
-        let { expiresAt, ...proof } = await this.proof!;
-        if (expiresAt - this.clock.now() < 10_000) {
-          // The challenge ran out while the citizen was busy elsewhere: solve a new one.
-          this.proof = undefined;
-          this.prepareProof();
-          ({ expiresAt, ...proof } = await this.proof!);
-        }
-        // A proof is good for one hold: the next attempt solves a new one.
-        this.proof = undefined;
-        try {
-          const hold = await this.api.request('POST', '/v1/holds', {
-            body: {
-              location: slot.location,
-              services: [...this.selected].map(([id, qty]) => ({ id, qty })),
-              start: slot.start,
-              type: this.chosenType ?? 'in_person',
-              proof,
-            },
-            idempotencyKey: true,
-            check: checks.hold,
-          });
-          this.alternatives = undefined;
-          this.heldSlot = slot;
-          this.bookingKey = undefined;
-          this.limit = undefined;
-          this.startHold(hold);
-          this.go('contact');
-          this.needLater();
-        } catch (e) {
-          this.prepareProof();
-          if (e instanceof CivicApiError && e.code === 'proof_invalid' && !fresh) {
-            this.busy = false;
-            return this.holdSlot(slot, true);
-          }
-          if (e instanceof CivicApiError && e.code === 'slot_taken') {
-            const alt = Array.isArray(e.problem?.['alternatives']) ? (e.problem['alternatives'] as Slot[]) : [];
-            this.alternatives = alt.filter((s) => typeof s?.start === 'string' && typeof s.location === 'string');
-            this.day = localDate(slot.start);
-            this.go('time');
-            this.announcer.announce(this.t('time.taken'), { assertive: true });
-            return;
-          }
-          throw e;
-        }
-      },
-      () => void this.holdSlot(slot),
-    );
-  }
-
-  private startHold(hold: Hold): void {
-    this.hold = hold;
-    this.warned = false;
-    this.warnAt = Math.min(WARN_MS, (Date.parse(hold.expiresAt) - this.clock.now()) / 3);
-    this.tick();
-  }
-
-  /** @internal */
-  stopTimer(): void {
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  private tick = (): void => {
-    this.stopTimer();
-    const hold = this.hold;
-    if (!hold) return;
-    const remaining = Date.parse(hold.expiresAt) - this.clock.now();
-    this.remainingMs = remaining;
-    if (remaining <= 0) {
-      this.expire();
-      return;
-    }
-    if (!this.warned && remaining <= this.warnAt) {
-      this.warned = true;
-      this.announcer.announce(this.t('hold.warning'), { assertive: true });
-    }
-    const toWarning = this.warned ? Infinity : remaining - this.warnAt;
-    this.timer = this.clock.setTimeout(this.tick, Math.max(1, Math.min(1000, remaining, toWarning)));
-  };
-
-  private warnAt = WARN_MS;
-
-  /** @internal */
-  expire(): void {
-    const hold = this.hold;
-    this.hold = undefined;
-    this.stopTimer();
-    if (!hold) return;
-    this.emit('civic-hold-expired', { start: hold.start, locationId: hold.location });
-    this.go('expired');
-  }
-
-  /** @internal */
-  async extend(): Promise<void> {
-    const hold = this.hold;
-    if (!hold) return;
-    await this.run(async () => {
-      const ext = await this.api.request('POST', '/v1/holds/{holdId}/extend', {
-        params: { holdId: hold.holdId },
-        idempotent: true,
-        check: checks.extension,
-      });
-      this.startHold({ ...hold, ...ext });
-      this.announcer.announce(this.t('hold.extended'));
-    });
-  }
-
-  /** @internal */
-  releaseHold(): void {
-    const hold = this.hold;
-    this.hold = undefined;
-    this.stopTimer();
-    // keepalive: the release still reaches the server while the page unloads.
-    if (hold) {
-      void this.api
-        .request('DELETE', '/v1/holds/{holdId}', { params: { holdId: hold.holdId }, keepalive: true })
-        .catch(() => undefined);
-    }
   }
 
   // ------------------------------------------------------------------ rendering helpers

@@ -18,6 +18,7 @@ import {
 import deLaterSteps from '../locales/de-later-steps.js';
 import type { Slot } from './api.js';
 import { bookingChecks as checks } from './booking-checks.js';
+import { HoldController } from './hold-controller.js';
 import { laterStyles } from './later-steps.styles.js';
 import type { CivicAppointmentPicker, Field, PickerStep } from './appointment-picker.component.js';
 
@@ -42,11 +43,15 @@ export class LaterSteps {
     // The element's own styles plus these steps' (before any of them renders: no unstyled flash).
     const { elementStyles } = p.constructor as typeof CivicAppointmentPicker;
     adoptStyles(p.renderRoot as ShadowRoot, [...elementStyles, laterStyles]);
+    this.holds = new HoldController(p);
     this.grid = new GridNavigationController(p, {
       cells: () => [...(p.renderRoot.querySelectorAll?.('td[data-date]') ?? [])] as HTMLElement[],
       showMonth: (date) => p.showMonth(monthOf(date)),
     });
   }
+
+  /** The held slot: proof of work, hold, countdown, extension, expiry, release. */
+  readonly holds: HoldController;
 
   /** Arrow keys, Home/End and PageUp/PageDown in the month grid (WAI-ARIA grid pattern). */
   private readonly grid: GridNavigationController;
@@ -149,7 +154,7 @@ export class LaterSteps {
           check: checks.confirmation,
         });
         this.p.hold = undefined;
-        this.p.stopTimer();
+        this.holds.stopTimer();
         this.p.confirmation = booked;
         this.p.go('confirmation');
         this.p.emit('civic-booking-confirmed', {
@@ -166,7 +171,7 @@ export class LaterSteps {
           return;
         }
         if (e instanceof CivicApiError && e.code === 'hold_expired') {
-          this.p.expire();
+          this.holds.expire();
           return;
         }
         if (this.refusedField(e, 'contact', { '/contact/name': 'name', '/contact/email': 'email', '/contact/phone': 'phone' })) return;
@@ -264,7 +269,7 @@ export class LaterSteps {
         check: checks.booking,
       });
       this.p.hold = undefined;
-      this.p.stopTimer();
+      this.holds.stopTimer();
       this.p.rescheduling = undefined;
       this.p.notice = this.t('manage.rescheduledHeading');
       this.p.go('manage');
@@ -348,7 +353,7 @@ export class LaterSteps {
       ${this.p.warned
         ? html`<p class="warning">${this.t('hold.warning')}</p>
             ${hold.extensionsLeft > 0
-              ? html`<button part="button" type="button" class="extend" @click=${() => void this.p.extend()}>${this.t('hold.extend')}</button>`
+              ? html`<button part="button" type="button" class="extend" @click=${() => void this.holds.extend()}>${this.t('hold.extend')}</button>`
               : html`<p>${this.t('hold.noMoreExtensions')}</p>`}`
         : nothing}
     </div>`;
@@ -376,7 +381,7 @@ export class LaterSteps {
       if (this.p.fieldErrors[k as Field]) this.checkField(k as Field);
     };
     const leave = () => {
-      this.p.releaseHold();
+      this.holds.release();
       this.p.go('time');
     };
     if (this.p.rescheduling) {
@@ -442,7 +447,7 @@ export class LaterSteps {
       html`<p>${this.t('hold.expired', { time })}</p>
         <div class="actions">
           <button part="button" type="button" @click=${() => this.p.go('day')}>${this.t('hold.other')}</button>
-          ${slot ? html`<button part="button primary" class="primary" type="button" @click=${() => void this.p.holdSlot(slot)}>${this.t('hold.again')}</button>` : nothing}
+          ${slot ? html`<button part="button primary" class="primary" type="button" @click=${() => void this.holds.holdSlot(slot)}>${this.t('hold.again')}</button>` : nothing}
         </div>`,
       this.t('hold.expiredHeading'),
     );
@@ -645,7 +650,7 @@ export class LaterSteps {
     const date = withDate ? `${this.localize.formatDate(slot.start, { timeZone: zone, dateStyle: 'full' })}, ` : '';
     const where = !this.p.locationId ? ` ${this.t('time.at', { location: this.p.locationName(slot.location) })}` : '';
     return html`<li>
-      <button part="button slot" type="button" class="slot" ?disabled=${this.p.busy} @click=${() => void this.p.holdSlot(slot)}>
+      <button part="button slot" type="button" class="slot" ?disabled=${this.p.busy} @click=${() => void this.holds.holdSlot(slot)}>
         ${date}${time}${where}
       </button>
     </li>`;
