@@ -246,6 +246,11 @@ describe('server: crash during a booking storm', () => {
     finished = true;
     for (const child of running) child.kill('SIGKILL');
     await pgsql?.stop();
+    // Seen in 1 of 8 CI runs and about 1 of 3 local runs: this file's process stays alive after
+    // both tests passed, with only its own stdout and stderr pipes as active handles (cause not
+    // found), and the test runner waits for it for ever. 10 s after the clean-up it ends itself
+    // with the exit code node:test has set; a process that ends by itself never sees this timer.
+    setTimeout(() => process.exit(), 10_000).unref();
   });
 
   it('PostgreSQL, SIGKILL: every answered booking intact, nothing half-written, nothing oversold', { timeout: 240_000 }, async () => {
