@@ -45,11 +45,52 @@ if (only.length && steps.length !== only.length) {
 
 const env = { ...process.env, FORCE_COLOR: '0', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', PUPPETEER_SKIP_DOWNLOAD: '1', STORYBOOK_DISABLE_TELEMETRY: '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_UPDATE_NOTIFIER: '1' };
 
+/**
+ * A step that runs longer than this has hung (the longest, storybook, takes 5–8 minutes): it is
+ * stopped and fails with its name, instead of holding CI until its own limit with no word of why.
+ */
+const STEP_LIMIT_MS = Number(process.env.CIVIC_STEP_LIMIT_MS) || 30 * 60_000;
+
+/** The running step's process group (its own, so a stop reaches the processes it started too). */
+let current;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (current) stopGroup(current);
+    process.exit(130);
+  });
+}
+
+function stopGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
 function runStep(step) {
   return new Promise((resolve) => {
-    const child = spawn(step.cmd, { shell: true, stdio: ['ignore', 'inherit', 'inherit'], env });
-    child.on('close', (code) => resolve(code ?? 1));
+    const child = spawn(step.cmd, { shell: true, stdio: ['ignore', 'inherit', 'inherit'], env, detached: true });
+    current = child;
+    const limit = setTimeout(() => {
+      console.log(`\n=== ${step.name}: still running after ${STEP_LIMIT_MS / 60_000} min — stopped as hung`);
+      stopGroup(child);
+    }, STEP_LIMIT_MS);
+    child.on('close', (code) => {
+      clearTimeout(limit);
+      current = undefined;
+      resolve(code ?? 1);
+    });
   });
+}
+
+/** A step's results file, or undefined when it is empty or cut off (a step stopped mid-write). */
+function readResults(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 // Only the result files of the steps that run now: other outputs (the forced-colours screenshots)
@@ -69,8 +110,8 @@ for (const step of steps) {
   const seconds = (Date.now() - t0) / 1000;
   let counts = { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
   const file = step.results ? `.test-results/${step.results}.json` : undefined;
-  if (file && existsSync(file)) {
-    const r = JSON.parse(readFileSync(file, 'utf8'));
+  const r = file && existsSync(file) ? readResults(file) : undefined;
+  if (r) {
     counts = { passed: r.passed, failed: r.failed };
     for (const name of r.failures ?? []) failures.push(`${step.name}: ${name}`);
     // A runner that exits non-zero with no failed test (crash, no tests found) still fails.
