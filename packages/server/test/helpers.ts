@@ -127,8 +127,22 @@ export async function api(base: string, method: string, path: string, o: { body?
   return { status: r.status, headers: r.headers, body, text };
 }
 
+/** The challenge request was not answered 200 (e.g. 503 once the server's shutdown began). */
+export class ChallengeRefused extends Error {
+  constructor(readonly status: number) {
+    super(`GET /v1/antibot/challenge answered ${status}`);
+    this.name = 'ChallengeRefused';
+  }
+}
+
+/**
+ * Fetches a challenge and solves it. A refused challenge throws `ChallengeRefused`: solving the
+ * problem body's missing `difficulty` would never end (no hash has at least `undefined` zero bits).
+ */
 export async function proof(base: string) {
-  const c = (await api(base, 'GET', '/v1/antibot/challenge')).body as { challenge: string; difficulty: number; signature: string };
+  const r = await api(base, 'GET', '/v1/antibot/challenge');
+  if (r.status !== 200) throw new ChallengeRefused(r.status);
+  const c = r.body as { challenge: string; difficulty: number; signature: string };
   const nonce = await solvePow(c.challenge, c.difficulty);
   return { challenge: c.challenge, nonce: String(nonce), signature: c.signature };
 }
