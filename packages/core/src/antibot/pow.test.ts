@@ -56,4 +56,17 @@ describe('proof of work', () => {
     }
     expect((error as DOMException).name).to.equal('AbortError');
   });
+
+  it('refuses a difficulty no nonce can meet at once, instead of searching for ever', async () => {
+    for (const difficulty of [undefined, Number.NaN, -1, 1.5, 257, '12']) {
+      let error: unknown;
+      try {
+        await solvePow('bad', difficulty as unknown as number);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, String(difficulty)).to.be.instanceOf(RangeError);
+    }
+    expect(await solvePow('civic-test-vector', 0)).to.equal(0);
+  });
 });

@@ -23,8 +23,13 @@ export interface SolveOptions {
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Finds a nonce for the challenge without blocking the main thread for more than `sliceMs`. */
+/**
+ * Finds a nonce for the challenge without blocking the main thread for more than `sliceMs`. A
+ * difficulty that is no integer from 0 to 256 (a malformed answer) is refused with a RangeError
+ * at once: no nonce could ever satisfy it, and the search would never end.
+ */
 export async function solvePow(challenge: string, difficulty: number, options: SolveOptions = {}): Promise<number> {
+  if (!Number.isInteger(difficulty) || difficulty < 0 || difficulty > 256) throw new RangeError(`proof of work: difficulty ${difficulty}`);
   const { sliceMs = 4, signal, yieldToMain = defaultYield, now = () => performance.now() } = options;
   let nonce = 0;
   for (;;) {
