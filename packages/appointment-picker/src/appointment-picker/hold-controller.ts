@@ -16,17 +16,6 @@ interface Proof {
   signature: string;
 }
 
-/** Yields to the event loop without the 4 ms clamp of nested timers (input still runs between slices). */
-const yieldToMain = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
-
 /** Holds a slot for a picker and keeps the hold's countdown; leaving the page releases it. */
 export class HoldController implements ReactiveController {
   private proof?: Promise<Proof & { expiresAt: number }>;
@@ -56,7 +45,7 @@ export class HoldController implements ReactiveController {
         import('@civic-elements/core/antibot'),
       ]);
       // Small slices on the main thread while the citizen looks at days (no Worker: see DESIGN.md).
-      const nonce = await solvePow(ch.challenge, ch.difficulty, { signal, sliceMs: 4, yieldToMain });
+      const nonce = await solvePow(ch.challenge, ch.difficulty, { signal });
       return { challenge: ch.challenge, nonce: String(nonce), signature: ch.signature, expiresAt: Date.parse(ch.expiresAt) };
     })();
     pending.catch(() => {
@@ -128,7 +117,7 @@ export class HoldController implements ReactiveController {
   }
 
   /** Stops the countdown (the hold itself stays). */
-  stopTimer(): void {
+  private stopTimer(): void {
     if (this.timer !== undefined) this.p.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }
@@ -152,11 +141,17 @@ export class HoldController implements ReactiveController {
     this.timer = p.clock.setTimeout(this.tick, Math.max(1, Math.min(1000, remaining, toWarning)));
   };
 
-  /** The hold ran out (or the server says so): the expiry step, the typed details kept. */
-  expire(): void {
+  /** Ends the hold on the element and its countdown; returns the hold that was there. */
+  private end(): Hold | undefined {
     const hold = this.p.hold;
     this.p.hold = undefined;
     this.stopTimer();
+    return hold;
+  }
+
+  /** The hold ran out (or the server says so): the expiry step, the typed details kept. */
+  expire(): void {
+    const hold = this.end();
     if (!hold) return;
     this.p.emit('civic-hold-expired', { start: hold.start, locationId: hold.location });
     this.p.go('expired');
@@ -178,11 +173,14 @@ export class HoldController implements ReactiveController {
     });
   }
 
+  /** The booking used the hold: it ends without a release. */
+  consumed(): void {
+    this.end();
+  }
+
   /** Gives the held slot back (keepalive: the release still reaches the server while the page unloads). */
   release(): void {
-    const hold = this.p.hold;
-    this.p.hold = undefined;
-    this.stopTimer();
+    const hold = this.end();
     if (hold) {
       void this.p.api
         .request('DELETE', '/v1/holds/{holdId}', { params: { holdId: hold.holdId }, keepalive: true })

@@ -153,8 +153,7 @@ export class LaterSteps {
           idempotencyKey: key,
           check: checks.confirmation,
         });
-        this.p.hold = undefined;
-        this.holds.stopTimer();
+        this.holds.consumed();
         this.p.confirmation = booked;
         this.p.go('confirmation');
         this.p.emit('civic-booking-confirmed', {
@@ -268,8 +267,7 @@ export class LaterSteps {
         idempotent: true,
         check: checks.booking,
       });
-      this.p.hold = undefined;
-      this.holds.stopTimer();
+      this.holds.consumed();
       this.p.rescheduling = undefined;
       this.p.notice = this.t('manage.rescheduledHeading');
       this.p.go('manage');
