@@ -48,36 +48,39 @@ function fakeCdn() {
   return { dir, manifest };
 }
 
-test('the German suite: at load the tags’ chunks; every feature adds on-demand chunks but no other language', () => {
+/** Runs `check(dir, manifest)` on a fresh fakeCdn() and removes it afterwards. */
+function withFakeCdn(check) {
   const { dir, manifest } = fakeCdn();
   try {
+    check(dir, manifest);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the German suite: at load the tags’ chunks; every feature adds on-demand chunks but no other language', () => {
+  withFakeCdn((dir, manifest) => {
     const suite = germanSuite(manifest, dir);
     assert.deepEqual(new Set(suite.atLoad), new Set(['civic-elements.js', 'chunks/shared-AAAAAAAA.js', 'chunks/widget-BBBBBBBB.js']));
     assert.deepEqual(
       new Set(suite.everyFeature),
       new Set(['civic-elements.js', 'chunks/shared-AAAAAAAA.js', 'chunks/widget-BBBBBBBB.js', 'chunks/panel-CCCCCCCC.js', 'chunks/antibot-EEEEEEEE.js']),
     );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('the German suite at load adds the chunks a widget fetches at its first state, with their static imports', () => {
-  const { dir, manifest } = fakeCdn();
-  try {
+  withFakeCdn((dir, manifest) => {
     const suite = germanSuite(manifest, dir, { 'civic-widget': ['widget/panel'] });
     assert.deepEqual(
       new Set(suite.atLoad),
       new Set(['civic-elements.js', 'chunks/shared-AAAAAAAA.js', 'chunks/widget-BBBBBBBB.js', 'chunks/panel-CCCCCCCC.js', 'chunks/antibot-EEEEEEEE.js']),
     );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('the suite page check names files fetched but not counted, counted but not fetched, and missing tags', () => {
-  const { dir, manifest } = fakeCdn();
-  try {
+  withFakeCdn((dir, manifest) => {
     const urls = ['http://127.0.0.1:1/cdn/civic-elements.js', 'http://127.0.0.1:1/cdn/chunks/shared-AAAAAAAA.js', 'http://127.0.0.1:1/cdn/chunks/panel-CCCCCCCC.js', 'http://127.0.0.1:1/api/v1/services'];
     const fetched = cdnFiles(urls);
     assert.deepEqual(fetched, new Set(['civic-elements.js', 'chunks/shared-AAAAAAAA.js', 'chunks/panel-CCCCCCCC.js']));
@@ -89,9 +92,7 @@ test('the suite page check names files fetched but not counted, counted but not 
     ]);
     const all = cdnFiles([...urls.filter((u) => !u.includes('panel')), 'http://127.0.0.1:1/cdn/chunks/widget-BBBBBBBB.js']);
     assert.deepEqual(suitePageProblems({ manifest, cdnDir: dir, fetched: all, html: '<civic-widget><civic-config>' }), []);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('bytes are attributed to the source modules their source-map segments name', () => {

@@ -48,35 +48,34 @@ function importsOf(cdnDir, file, staticOnly = false) {
   return out;
 }
 
+/** The CDN files reachable from `start` through their imports (`staticOnly`: static ones only), but not those `skip` names. */
+function reach(manifest, cdnDir, start, { staticOnly = false, skip = () => false } = {}) {
+  const out = new Set();
+  const queue = [...start];
+  while (queue.length) {
+    const file = queue.pop();
+    if (out.has(file) || !(file in manifest.chunks) || skip(file)) continue;
+    out.add(file);
+    queue.push(...importsOf(cdnDir, file, staticOnly));
+  }
+  return out;
+}
+
 /**
  * The CDN files `tag` fetches before any interaction: its chunks (manifest.tags) and its
  * AT_FIRST_SHOW chunks with what they import statically (the loader and eager chunks not included).
  */
 export function tagFiles(manifest, cdnDir, tag, atFirstShow = AT_FIRST_SHOW) {
-  const files = new Set(manifest.tags[tag] ?? []);
   const names = atFirstShow[tag] ?? [];
   const shown = Object.keys(manifest.chunks).filter((file) => names.includes(manifest.chunks[file]));
-  while (shown.length) {
-    const file = shown.pop();
-    if (files.has(file) || !(file in manifest.chunks)) continue;
-    files.add(file);
-    shown.push(...importsOf(cdnDir, file, true));
-  }
-  return [...files];
+  const eager = new Set([manifest.entry, ...manifest.eager]);
+  return [...new Set([...(manifest.tags[tag] ?? []), ...reach(manifest, cdnDir, shown, { staticOnly: true, skip: (f) => eager.has(f) })])];
 }
 
 /** `{ atLoad, everyFeature }`: the CDN files of a German page with every widget (see above). */
 export function germanSuite(manifest, cdnDir, atFirstShow = AT_FIRST_SHOW) {
   const atLoad = new Set([manifest.entry, ...manifest.eager, ...Object.keys(manifest.tags).flatMap((tag) => tagFiles(manifest, cdnDir, tag, atFirstShow))]);
-  const everyFeature = new Set();
-  const queue = [...atLoad];
-  while (queue.length) {
-    const file = queue.pop();
-    if (everyFeature.has(file) || !(file in manifest.chunks)) continue;
-    if (isOtherLanguage(manifest.chunks[file])) continue;
-    everyFeature.add(file);
-    queue.push(...importsOf(cdnDir, file));
-  }
+  const everyFeature = reach(manifest, cdnDir, atLoad, { skip: (f) => isOtherLanguage(manifest.chunks[f]) });
   return { atLoad: [...atLoad], everyFeature: [...everyFeature] };
 }
 
